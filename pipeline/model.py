@@ -1,0 +1,147 @@
+"""Typed documents that flow through the stages.
+
+raw file -> Document (reader output, blocks with line numbers)
+         -> Article -> Section -> Block -> Sentence (with repairs, signals, verdict)
+
+Every object keeps the source path and the raw line it came from, so any cleaned
+sentence can be traced back to the scrape, and every raw line can be given a fate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Verdict(str, Enum):
+    OK = "ok"
+    GARBLED = "garbled"
+    BOILERPLATE = "boilerplate"
+    BILINGUAL_DUP = "bilingual_dup"
+    DUP = "dup"
+    HEADING = "heading"
+
+
+class Action(str, Enum):
+    KEPT = "kept"
+    FLAGGED = "flagged"
+    DROPPED = "dropped"
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-like unit as the reader found it: one or more raw lines.
+
+    `text` is exactly the raw text (lines joined with "\\n"); `line` is the
+    1-based line in the raw file where it starts. `hint` carries what the
+    format itself says about the block ("heading:2", "list", "title"), which is
+    stronger evidence than any guess from the text.
+    """
+
+    text: str
+    line: int
+    hint: str = ""
+    # Last raw line of the block, when the reader knows it better than the
+    # newlines in `text` do (HTML elements, JSONL records); 0 means "derive it".
+    end_line: int = 0
+
+    def line_at(self, offset: int) -> int:
+        """Raw line number of character `offset` inside this block."""
+        if self.end_line:
+            return self.line
+        return self.line + self.text.count("\n", 0, max(0, offset))
+
+    @property
+    def last_line(self) -> int:
+        return self.end_line or self.line + self.text.count("\n")
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader returns: one record of a file (a whole .txt, one JSONL record)."""
+
+    source: str  # path relative to the INPUT root
+    blocks: list[Block]
+    title: str = ""
+    url: str = ""
+    fmt: str = "txt"
+    encoding: str = "utf-8"
+    # Raw lines the reader consumed without turning them into blocks
+    # (JSON keys, HTML markup, metadata): line -> reason. They still need a fate.
+    consumed: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Repair:
+    """One recorded edit. Offsets are into the text the fixer saw."""
+
+    fixer: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(slots=True)
+class Signal:
+    """One scorer's opinion of one sentence. value is in the scorer's documented range."""
+
+    name: str
+    value: float
+    reason: str | None = None  # reason code when the signal fires, else None
+    detail: str = ""  # human-readable evidence (the glued token, the repeated word)
+
+
+@dataclass(slots=True)
+class Sentence:
+    id: str
+    source: str
+    line: int
+    article: str
+    section: str
+    text: str  # as in the raw file
+    cleaned: str  # after repairs
+    is_heading: bool = False
+    level: int = 0  # heading level (2 = ##), 0 for body sentences
+    block_index: int = 0  # index of the block inside the article
+    repairs: list[Repair] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
+    garble_score: float = 0.0
+    verdict: Verdict = Verdict.OK
+    reasons: list[str] = field(default_factory=list)
+    action: Action = Action.KEPT
+    twin_of: str = ""  # id of the copy that was kept, for dup / bilingual_dup
+
+    def drop(self, verdict: Verdict, reason: str, twin_of: str = "") -> None:
+        self.verdict = verdict
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+        self.action = Action.DROPPED
+        self.twin_of = twin_of
+
+
+@dataclass(slots=True)
+class Section:
+    id: str
+    title: str
+    level: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    id: str  # stable slug, unique within a run
+    source: str
+    title: str
+    line: int  # raw line of the title (or of the first block)
+    url: str = ""
+    site: str = ""
+    tags: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    title_line: int | None = None  # raw line consumed as the article title, if any
+    sections: list[Section] = field(default_factory=list)
+    consumed: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for sec in self.sections for s in sec.sentences]
