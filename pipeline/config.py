@@ -87,6 +87,17 @@ class GarbleConfig:
 
 
 @dataclass
+class LanguageToolConfig:
+    enabled: bool = _f(True, "Run the LanguageTool grammar signal (a local Java server).")
+    url: str | None = _f(None, "Use this running LanguageTool server (e.g. http://localhost:8081) instead of starting one.")
+    version: str = _f("6.7", "LanguageTool version laid out by `make setup` under languagetool/dist/.")
+    path: str | None = _f(None, "Folder holding LanguageTool-<version>/ (LTP_PATH); default: languagetool/dist in the repo.")
+    language: str = _f("en-US", "Language code sent with every check.")
+    max_text_length: int = _f(20000, "Characters per request; longer batches are split on sentence boundaries.")
+    timeout_s: float = _f(60.0, "Seconds to wait for one check request before retrying.")
+
+
+@dataclass
 class OutputConfig:
     garbled: str = _f("flag", "What to do with garbled sentences in cleaned/: drop, flag (an HTML comment) or keep.")
     parquet: bool = _f(True, "Also write sentences.parquet next to sentences.csv.")
@@ -100,6 +111,7 @@ class Config:
     repair: RepairConfig = field(default_factory=RepairConfig)
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     garble: GarbleConfig = field(default_factory=GarbleConfig)
+    languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
 
     def validate(self) -> Config:

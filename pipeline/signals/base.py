@@ -1,0 +1,45 @@
+"""Scorer base classes: one small class per signal.
+
+A scorer has a stable versioned name (`oov_rate_v1`), a documented range and a
+direction (always: higher is more garbled), and returns a `Signal` with a reason
+code when it fires. Scorers never change text and never decide: thresholds and
+the combined garble_score live in `pipeline.decide`. Bump the version in the name
+when behaviour changes, so old reports stay comparable.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from ..model import Sentence, Signal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+@dataclass(slots=True)
+class Item:
+    """What a scorer sees: the sentence and its spaCy span over `sentence.cleaned`."""
+
+    sentence: Sentence
+    span: Span | None = None
+
+
+class Scorer(ABC):
+    name: ClassVar[str]
+    reason: ClassVar[str]  # reason code emitted when the signal fires
+    doc: ClassVar[str] = ""
+    # Range is 0..1 for every scorer: 0 = no evidence of garbling, 1 = certain.
+
+    @abstractmethod
+    def score(self, item: Item) -> Signal: ...
+
+    def score_many(self, items: list[Item]) -> list[Signal]:
+        """Batch scorers (LanguageTool, language models) override this."""
+        return [self.score(it) for it in items]
+
+    def signal(self, value: float, detail: str = "") -> Signal:
+        value = min(1.0, max(0.0, float(value)))
+        return Signal(self.name, round(value, 4), self.reason if value > 0 else None, detail)
