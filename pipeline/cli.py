@@ -1,0 +1,177 @@
+"""The command line: parsing and printing only; the work is in the library.
+
+Exit codes: 0 ok, 1 a user-fixable error (bad input, bad config, missing
+dependency), 2 a usage error (typer/click's own).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .config import describe, load_config
+from .errors import PipelineError
+
+app = typer.Typer(
+    help="Clean machine-translated web scrapes into Markdown and report on their translation quality.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file (see `pipeline config`).")]
+SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Override a config key: section.key=value (repeatable).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors; no progress bar.")]
+
+
+def _fail(exc: Exception) -> None:
+    typer.echo(f"Error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pipeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Clean machine-translated web scrapes into Markdown and report on their quality.
+
+    Example: pipeline run raw/ --cleaned cleaned/ --reports reports/
+    """
+
+
+@app.command()
+def run(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to read (.txt .md .jsonl .html). Default: raw/")] = None,
+    cleaned: Annotated[Path, typer.Option(help="Folder for the cleaned Markdown files.")] = Path("cleaned"),
+    reports: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("reports"),
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+    garbled: Annotated[Optional[str], typer.Option(help="drop, flag (default) or keep garbled sentences.")] = None,
+    grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Run the LanguageTool signal (default: from config).")] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Clean every article in INPUT and write cleaned/*.md and the quality report.
+
+    Example: pipeline run raw/ --reports reports/ --garbled drop
+    """
+    from .run import run as run_pipeline
+    from .write.outputs import write_cleaned, write_reports
+
+    overrides = list(set_ or [])
+    if garbled is not None:
+        overrides.append(f"output.garbled={garbled}")
+    if grammar is not None:
+        overrides.append(f"languagetool.enabled={'true' if grammar else 'false'}")
+    _logging(quiet)
+    try:
+        cfg = load_config(config, overrides)
+        result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet)
+        paths = write_cleaned(result, cleaned)
+        summ = write_reports(result, cfg, reports, paths)
+    except PipelineError as exc:
+        _fail(exc)
+    for path, why in result.skipped:
+        typer.echo(f"Warning: skipped {path}: {why}", err=True)
+    if not quiet:
+        v = summ["verdicts"]
+        typer.echo(
+            f"{summ['articles']} articles, {summ['sentences']} sentences "
+            f"({v['ok']} ok, {v['garbled']} garbled, {v['boilerplate']} boilerplate, {v['dup']} dup, {v['bilingual_dup']} bilingual_dup) "
+            f"-> {cleaned}/ and {reports}/",
+            err=True,
+        )
+
+
+@app.command()
+def score(
+    file: Annotated[str, typer.Argument(help="Text file with one segment per line, or - for standard input.")] = "-",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Score segments one per line; print line, garble_score, verdict, reasons.
+
+    Example: printf 'Step 1.Stand up.\\nHello world.\\n' | pipeline score - --format jsonl
+    """
+    from .score import score_segments
+
+    if fmt not in ("csv", "jsonl"):
+        _fail(ValueError(f"--format must be csv or jsonl, got {fmt!r}"))
+    try:
+        cfg = load_config(config, set_)
+        text = _read_segments(file)
+        rows = score_segments(text.splitlines(), cfg)
+    except PipelineError as exc:
+        _fail(exc)
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        import pandas as pd
+
+        from .write.tables import SCORE_COLUMNS
+
+        sys.stdout.write(pd.DataFrame(rows, columns=SCORE_COLUMNS).to_csv(index=False, lineterminator="\n"))
+
+
+def _read_segments(file: str) -> str:
+    from .errors import InputError
+    from .read.decode import decode
+
+    if file == "-":
+        return decode(sys.stdin.buffer.read())[0]
+    try:
+        return decode(Path(file).read_bytes())[0]
+    except FileNotFoundError:
+        raise InputError(f"input file {file} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"{file} is a folder; `pipeline score` reads one file (use `pipeline run` for folders)") from None
+
+
+@app.command("eval")
+def evaluate(
+    devset: Annotated[Path, typer.Option(help="Labelled dev set (TSV: source, line, label, text).")] = Path("tests/data/devset.tsv"),
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Raw input the dev set was labelled on. Default: raw/")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Print per-label precision, recall and F1 of the pipeline against a labelled dev set.
+
+    Example: pipeline eval --devset tests/data/devset.tsv raw/
+    """
+    from .evaluate import evaluate_devset, format_report
+
+    _logging(True)
+    try:
+        cfg = load_config(config, set_)
+        report = evaluate_devset(devset, inputs or [Path("raw")], cfg)
+    except PipelineError as exc:
+        _fail(exc)
+    typer.echo(format_report(report))
+
+
+@app.command("config")
+def show_config() -> None:
+    """Print every config key with its default and meaning, as TOML.
+
+    Example: pipeline config > pipeline.toml
+    """
+    typer.echo(describe())
+
+
+def _logging(quiet: bool) -> None:
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="%(message)s", stream=sys.stderr)

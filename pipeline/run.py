@@ -1,0 +1,162 @@
+"""Orchestrates the stages: read -> segment -> repair -> judge -> dedup -> decide -> write.
+
+Stages are plain functions over typed documents; this module only sequences them,
+times them, and keeps going when one file is bad.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .config import Config
+from .dedup.exact import mark_exact_dups
+from .decide import decide
+from .errors import InputError
+from .model import Article, Sentence
+from .read import discover, read_file
+from .repair import repair
+from .segment.articles import assign_ids, split_articles
+from .segment.nlp import load_nlp
+from .segment.sections import BlockWork, build_sections
+from .signals.base import Item, Scorer
+from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
+from .signals.lexical import default_scorers
+
+log = logging.getLogger("pipeline")
+
+
+@dataclass
+class RunResult:
+    articles: list[Article]
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    timings: dict[str, float] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)  # source -> number of raw lines
+    notes: list[str] = field(default_factory=list)
+
+
+def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:
+    """A progress bar on a terminal only; logs and pipes stay clean."""
+    if quiet or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, total=total, unit="block", leave=False, file=sys.stderr)
+
+
+class _Timer:
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        yield
+        self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - t0, 3)
+
+
+def read_inputs(inputs: list[Path], cfg: Config, result: RunResult) -> list[Article]:
+    articles: list[Article] = []
+    for path, root in discover(inputs, cfg.read):
+        try:
+            docs = read_file(path, root, cfg.read)
+        except InputError as exc:
+            result.skipped.append((_rel(path, root), str(exc)))
+            continue
+        for doc in docs:
+            articles.extend(split_articles(doc, cfg.segment))
+        if docs:
+            result.sources[docs[0].source] = _count_lines(path)
+    assign_ids(articles)
+    return articles
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() or path.name
+    except ValueError:
+        return path.name
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return 0
+    return data.count(b"\n") + 1
+
+
+def prepare_blocks(articles: list[Article], cfg: Config) -> dict[str, list[BlockWork]]:
+    """Repair every block and find boilerplate, which needs counts over the whole input."""
+    works = {a.id: [BlockWork(b, repair(b.text, cfg.repair.fixers, cfg.repair.glue_min_zipf)) for b in a.blocks] for a in articles}
+    stats = RepetitionStats(cfg.boilerplate)
+    for art in articles:
+        for w in works[art.id]:
+            stats.add(art.id, w.rep.text)
+    for art in articles:
+        ws = works[art.id]
+        for w in ws:
+            w.boilerplate = stats.repeated(w.rep.text) or shape_reason(w.rep.text)
+        _mark_trailer(ws, cfg.boilerplate.tail_lines)
+    return works
+
+
+def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
+    start = max(0, len(ws) - tail)
+    for i in range(start, len(ws)):
+        if ws[i].boilerplate in TRAILER_STARTERS:
+            for w in ws[i + 1 :]:
+                w.boilerplate = w.boilerplate or "trailer"
+            return
+
+
+def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool) -> None:
+    nlp = load_nlp(cfg.model.spacy)
+    todo = [w for ws in works.values() for w in ws if not w.boilerplate and w.rep.text.strip()]
+    docs = nlp.pipe((w.rep.text for w in todo), batch_size=cfg.model.batch_size)
+    for w, doc in zip(todo, progress(docs, "parse", quiet, total=len(todo))):
+        w.doc = doc
+
+
+def score(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Config) -> None:
+    items = [Item(s, spans.get(s.id)) for a in articles for s in a.sentences if s.verdict.value in ("ok", "heading")]
+    for scorer in scorers:
+        for item, sig in zip(items, scorer.score_many(items)):
+            item.sentence.signals.append(sig)
+
+
+def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: list[Scorer] | None = None) -> RunResult:
+    result = RunResult(articles=[])
+    timer = _Timer(result.timings)
+    with timer.stage("read"):
+        articles = read_inputs(inputs, cfg, result)
+    if not articles:
+        if result.skipped:
+            raise InputError("no input could be read: " + "; ".join(f"{p}: {r}" for p, r in result.skipped))
+        raise InputError(f"no input files found in {', '.join(map(str, inputs))} (formats: {', '.join(cfg.read.formats)})")
+    with timer.stage("repair"):
+        works = prepare_blocks(articles, cfg)
+    with timer.stage("parse"):
+        parse_blocks(works, cfg, quiet)
+    spans: dict = {}
+    with timer.stage("segment"):
+        for art in articles:
+            spans.update(build_sections(art, works[art.id], cfg.segment))
+    with timer.stage("dedup"):
+        mark_exact_dups(articles)
+    with timer.stage("score"):
+        score(articles, spans, default_scorers(cfg.garble.min_zipf) + list(extra_scorers or []), cfg)
+    for art in articles:
+        for sent in art.sentences:
+            decide(sent, cfg)
+    result.articles = articles
+    return result
+
+
+def all_sentences(result: RunResult) -> list[Sentence]:
+    return [s for a in result.articles for s in a.sentences]

@@ -1,0 +1,1 @@
+"""Segmenting: articles, headings and sections, sentences (spaCy)."""

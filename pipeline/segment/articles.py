@@ -1,0 +1,112 @@
+"""Split reader documents into articles.
+
+Plain-text scrapes concatenate many articles; a line shaped like
+`Title – Site | tag/tag/tag` (configurable) starts a new one. Formats that carry
+their own structure (a JSONL record, an HTML page, a Markdown file) are one
+article each, unless a Markdown file has several top-level headings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from ..config import SegmentConfig
+from ..model import Article, Block, Document
+
+_TAG_SPLIT = re.compile(r"\s*[/,;]\s*")
+
+
+def slugify(title: str, max_len: int = 80) -> str:
+    """ASCII, lowercase, dash-separated, cut at a word boundary. Never empty, never a path."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    slug = ""
+    for w in words:
+        cand = f"{slug}-{w}" if slug else w
+        if len(cand) > max_len:
+            break
+        slug = cand
+    if len(slug) < 3:  # CJK or symbol-only titles: fall back to a stable hash
+        slug = "article-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def _title_like(block: Block, max_words: int) -> bool:
+    text = block.text.strip()
+    return (
+        "\n" not in text
+        and 0 < len(text.split()) <= max_words
+        and not text.endswith((".", ",", ";", ":"))
+    )
+
+
+def _new(doc: Document, title: str, line: int, title_line: int | None, **kw: object) -> Article:
+    return Article(id="", source=doc.source, title=title, line=line, title_line=title_line, **kw)  # type: ignore[arg-type]
+
+
+def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:
+    stem = doc.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    pattern = re.compile(cfg.title_pattern)
+    articles: list[Article] = []
+    current: Article | None = None
+
+    if doc.fmt in ("txt",):
+        for block in doc.blocks:
+            m = pattern.match(block.text.strip()) if "\n" not in block.text else None
+            if m:
+                tags = [t for t in _TAG_SPLIT.split(m.group("tags")) if t]
+                current = _new(doc, m.group("title").strip(), block.line, block.line,
+                               site=m.group("site").strip(), tags=tags)
+                articles.append(current)
+                continue
+            if current is None:
+                current = _new(doc, "", block.line, None)
+                articles.append(current)
+            current.blocks.append(block)
+    elif doc.fmt == "md" and sum(b.hint == "heading:1" for b in doc.blocks) > 1:
+        for block in doc.blocks:
+            if block.hint == "heading:1":
+                current = _new(doc, block.text.strip(), block.line, block.line)
+                articles.append(current)
+                continue
+            if current is None:
+                current = _new(doc, doc.title, block.line, None)
+                articles.append(current)
+            current.blocks.append(block)
+    else:
+        first = doc.blocks[0].line if doc.blocks else 1
+        current = _new(doc, doc.title, first, None, url=doc.url)
+        current.blocks = list(doc.blocks)
+        # A format title that is repeated as the first heading would otherwise
+        # show twice; the heading block stays and is marked as the title.
+        if current.blocks and current.blocks[0].hint == "heading:1" and (
+            not doc.title or current.blocks[0].text.strip() == doc.title.strip()
+        ):
+            b = current.blocks.pop(0)
+            current.title, current.title_line = b.text.strip(), b.line
+        articles.append(current)
+
+    for art in articles:
+        if not art.title:
+            # No title line: an opening short line without a full stop is the
+            # title (typical of scraped posts); otherwise name it after the file.
+            if art.blocks and _title_like(art.blocks[0], 15) and len(art.blocks) > 1:
+                b = art.blocks.pop(0)
+                art.title, art.title_line = b.text.strip(), b.line
+            else:
+                art.title = stem
+    if articles:
+        articles[0].consumed = dict(doc.consumed)
+    return articles
+
+
+def assign_ids(articles: list[Article]) -> None:
+    """Stable, unique slugs in input order (a clash gets -2, -3 …)."""
+    seen: dict[str, int] = {}
+    for art in articles:
+        base = slugify(art.title)
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        art.id = base if n == 1 else f"{base}-{n}"

@@ -1,0 +1,113 @@
+"""Heading detection and nesting.
+
+A heading is recognised by its shape, not by a site's wording:
+- `label`   a capitalised word and a number: "Method 2: support the body", "Tip 5:".
+            When the rest is a full sentence ("Step 1.Stand upright with …") only
+            the label is a heading (`inline`) and the rest stays body text.
+- `num`     "1. Massage yourself", "3、…", "2 the arch" with a short rest.
+- `wordnum` "One, wrist ache – turn wrist", "Second: …".
+- `plain`   a short line with no closing full stop, followed by body text.
+- `format`  what the format says (Markdown `##`, HTML <h2>).
+Levels come from the order in which styles appear in an article: the first style
+is `##`, a new style inside it one deeper, a style seen before returns to its level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMWORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly"
+)
+_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})\s*[.:：)]|[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})(?=\s*$))\s*(?P<rest>.*)$")
+_NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))\s*(?P<rest>\S.*)$")
+_WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
+_END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
+
+
+@dataclass(slots=True)
+class HeadingShape:
+    style: str  # label | inline | num | wordnum | plain | format:N
+    label_end: int  # chars of the text that form the heading (== len(text) unless inline)
+
+
+def _short_title(rest: str, max_words: int) -> bool:
+    return 0 < len(rest.split()) <= max_words and not _END_STOP.search(rest)
+
+
+def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = None) -> HeadingShape | None:
+    """Classify one repaired block. `has_verb` (from spaCy) only matters for lines ending in ':'."""
+    text = text.strip()
+    if not text or "\n" in text:
+        return None
+    if hint.startswith("heading:"):
+        return HeadingShape("format:" + hint.split(":", 1)[1], len(text))
+    if hint in ("list", "code", "quote", "caption"):
+        return None
+    m = _LABEL.match(text)
+    if m:
+        rest = m.group("rest")
+        if not rest or _short_title(rest, max_words):
+            return HeadingShape("label", len(text))
+        if len(rest.split()) > 3:
+            return HeadingShape("inline", m.end("label"))
+    for pat, style in ((_NUM, "num"), (_WORDNUM, "wordnum")):
+        m = pat.match(text)
+        if m:
+            rest = m.group("rest")
+            if _short_title(rest, max_words) and not rest[0].isdigit():
+                return HeadingShape(style, len(text))
+            return None
+    words = text.split()
+    if not words or len(words) > max_words or not (text[0].isupper() or text[0] in "\"“'‘("):
+        return None
+    if text.endswith((":", "：")):
+        # "Family exercise:" heads a part; "Try these exercises:" introduces a list.
+        return HeadingShape("plain", len(text)) if len(words) <= 5 and has_verb is False else None
+    if _END_STOP.search(text):
+        return None
+    return HeadingShape("plain", len(text))
+
+
+class LevelTracker:
+    """Assigns ## / ### levels within one article as headings stream past."""
+
+    def __init__(self, max_level: int = 4) -> None:
+        self.stack: list[tuple[str, int]] = []  # (style, level) from outermost in
+        self.last_title_level = 2
+        self.max_level = max_level
+
+    def level(self, style: str, right_after_heading: bool) -> int:
+        if style.startswith("format:"):
+            lvl = max(2, min(self.max_level, int(style.split(":")[1])))
+            self.last_title_level = lvl
+            return lvl
+        if style == "plain":
+            # A plain heading straight under another heading is its child;
+            # after body text it is a sibling of the last titled heading
+            # (scrapes often lose the numbers of some siblings).
+            if right_after_heading and self.stack:
+                lvl = min(self.max_level, self.stack[-1][1] + 1)
+                self.stack.append(("plain", lvl))
+            else:
+                lvl = self.last_title_level
+                self._truncate_to(lvl)
+            self.last_title_level = lvl
+            return lvl
+        for i, (st, lvl) in enumerate(self.stack):
+            if st == style:
+                del self.stack[i + 1 :]
+                if style != "inline":
+                    self.last_title_level = lvl
+                return lvl
+        lvl = min(self.max_level, (self.stack[-1][1] + 1) if self.stack else 2)
+        self.stack.append((style, lvl))
+        if style != "inline":
+            self.last_title_level = lvl
+        return lvl
+
+    def _truncate_to(self, lvl: int) -> None:
+        while self.stack and self.stack[-1][1] > lvl:
+            self.stack.pop()

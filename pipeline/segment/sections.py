@@ -1,0 +1,147 @@
+"""Turn an article's blocks into sections of sentences.
+
+Input per block: its repair result, its spaCy doc (over the repaired text) and its
+boilerplate reason, if any. Boilerplate blocks stay whole (one row, dropped);
+headings open sections; body blocks are split into sentences by spaCy's parser.
+Every sentence keeps its raw text, raw line and the repairs made inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import SegmentConfig
+from ..model import Action, Article, Block, Repair, Section, Sentence, Verdict
+from .headings import HeadingShape, LevelTracker, heading_shape
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from ..repair import RepairResult
+
+
+@dataclass(slots=True)
+class BlockWork:
+    block: Block
+    rep: RepairResult
+    doc: Doc | None = None
+    boilerplate: str | None = None
+
+
+def _has_verb(doc: Doc | None) -> bool | None:
+    if doc is None:
+        return None
+    return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | None]:
+    shapes: list[HeadingShape | None] = []
+    for i, w in enumerate(works):
+        if w.boilerplate:
+            shapes.append(None)
+            continue
+        shape = heading_shape(w.rep.text, w.block.hint, cfg.heading_max_words, _has_verb(w.doc))
+        if shape and shape.style == "plain":
+            # A plain short line is a heading only if body text follows it.
+            nxt = next((x for x in works[i + 1 :] if not x.boilerplate), None)
+            if nxt is None:
+                shape = None
+        shapes.append(shape)
+    return shapes
+
+
+class _Builder:
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        self.section = Section(id=f"{art.id}/s0", title="", level=0)
+        art.sections = [self.section]
+        self.spans: dict[str, Span] = {}
+
+    def add(self, w: BlockWork, bi: int, start: int, end: int, span: Span | None = None, **kw: object) -> Sentence:
+        raw_start, raw_end = w.rep.raw_span(start, end)
+        sent = Sentence(
+            id=f"{self.art.id}:{sum(len(s.sentences) for s in self.art.sections):04d}",
+            source=self.art.source,
+            line=w.block.line_at(raw_start),
+            article=self.art.id,
+            section=self.section.title,
+            text=w.block.text[raw_start:raw_end],
+            cleaned=w.rep.text[start:end].strip(),
+            block_index=bi,
+            **kw,  # type: ignore[arg-type]
+        )
+        if span is not None:
+            self.spans[sent.id] = span
+        self.section.sentences.append(sent)
+        return sent
+
+    def open_section(self, title: str, level: int) -> None:
+        self.section = Section(id=f"{self.art.id}/s{len(self.art.sections)}", title=title, level=level)
+        self.art.sections.append(self.section)
+
+
+def _assign_repairs(sents: list[tuple[Sentence, int]], repairs: list[Repair]) -> None:
+    """Give each repair to the sentence whose raw span starts at or before it."""
+    for rep in repairs:
+        owner = sents[0][0]
+        for sent, raw_start in sents:
+            if raw_start <= rep.start:
+                owner = sent
+        owner.repairs.append(rep)
+
+
+def _tile_raw(block: Block, placed: list[tuple[Sentence, int]]) -> None:
+    """Rows of one block share its raw text edge to edge, so their raw texts
+    re-join to the block exactly; the first row owns stray leading marks."""
+    placed[0] = (placed[0][0], 0)
+    for k, (sent, start) in enumerate(placed):
+        end = placed[k + 1][1] if k + 1 < len(placed) else len(block.text)
+        sent.text = block.text[start:end].strip()
+        sent.line = block.line_at(start + (len(block.text[start:end]) - len(block.text[start:end].lstrip())))
+
+
+def build_sections(art: Article, works: list[BlockWork], cfg: SegmentConfig) -> dict[str, Span]:
+    """Fill `art.sections`; return the spaCy span of each body sentence by id."""
+    b = _Builder(art)
+    levels = LevelTracker(cfg.max_level)
+    shapes = _shapes(works, cfg)
+    prev_heading = False
+    for bi, (w, shape) in enumerate(zip(works, shapes)):
+        text = w.rep.text
+        placed: list[tuple[Sentence, int]] = []
+        if w.boilerplate or not text.strip():
+            s = b.add(w, bi, 0, len(text))
+            s.verdict, s.action, s.reasons = Verdict.BOILERPLATE, Action.DROPPED, [w.boilerplate or "empty"]
+            placed.append((s, 0))
+            prev_heading = False
+        else:
+            body_start = 0
+            if shape is not None:
+                label = text[: shape.label_end].strip()
+                title = label.rstrip(".:：)") if shape.style == "inline" else label
+                level = levels.level(shape.style, prev_heading)
+                b.open_section(title, level)
+                s = b.add(w, bi, 0, shape.label_end, is_heading=True, level=level)
+                s.verdict = Verdict.HEADING
+                s.cleaned = title
+                placed.append((s, 0))
+                body_start = shape.label_end
+                prev_heading = True
+            sents = [sp for sp in (w.doc.sents if w.doc is not None else []) if sp.end_char > body_start]
+            if body_start < len(text) and text[body_start:].strip():
+                if not sents:
+                    sents = [None]  # type: ignore[list-item]
+                for k, sp in enumerate(sents):
+                    start = body_start if k == 0 else sp.start_char
+                    end = len(text) if k == len(sents) - 1 else sents[k + 1].start_char
+                    if not text[start:end].strip():
+                        continue
+                    raw_start = w.rep.raw_span(start, end)[0]
+                    placed.append((b.add(w, bi, start, end, span=sp), raw_start))
+                prev_heading = False
+        if placed:
+            _tile_raw(w.block, placed)
+            _assign_repairs(placed, w.rep.repairs)
+    art.sections = [s for s in art.sections if s.sentences or s.title]
+    return b.spans

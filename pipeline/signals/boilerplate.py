@@ -1,0 +1,105 @@
+"""Boilerplate: lines that are not article content.
+
+Learned from repetition and shape rather than from one site's phrases:
+- `repeated_line`  a short line seen many times in the input (SEO captions, nav links);
+- `caption_like`   a short lowercase keyword line seen in several articles;
+- `date_line`      a line that is only a date (archive lists);
+- `source_line`    "Source: …", "… stills source: …", "This article was compiled by …";
+- `disclaimer`, `share_prompt`, `promo`  short lines built around the vocabulary
+  every site uses for these (infringement, thumbs up, follow us, WeChat …);
+- `trailer`        everything after a disclaimer, share prompt, promo or date list
+  near the end of an article (related-post links, "more information").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..config import BoilerplateConfig
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"^\W*(?:(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})|"
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)|(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}))"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\W*$",
+    re.I,
+)
+_SOURCE = re.compile(
+    r"(?:^\W*(?:source|sources|via|credit|credits|photo|image|picture|pictures|stills|editor|author|reporter)\s*[:：]"
+    r"|\b(?:stills\s+)?source\s*[:：]\s*\S+\W*$"
+    r"|^\W*this (?:article|text|post) (?:was |is )?(?:compiled|reprinted|translated|adapted|excerpted|taken|from)\b)",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"\b(?:infring\w*|copyright|all rights reserved|for reference only|disclaimer|not (?:constitute|intended as|a substitute for) (?:medical |professional )?advice"
+    r"|(?:contact|inform) us (?:to|for) (?:delete|removal)|contact (?:us )?(?:to )?delete|from the (?:inter)?net(?:work)?\b|reprint(?:ed)? with permission)",
+    re.I,
+)
+_SHARE = re.compile(
+    r"\b(?:share (?:this|it|with)|thumbs up|give (?:\w+ ){0,3}a (?:like|thumbs)|like and (?:share|follow|subscribe)|subscribe|follow us"
+    r"|click (?:here|the link|to read)|scan the (?:qr )?code|good article\?|please (?:like|share|forward)|read more)\b",
+    re.I,
+)
+_PROMO = re.compile(
+    r"\b(?:wechat|weibo|whatsapp|telegram|instagram|facebook|twitter|tiktok|douyin|public (?:number|account)|official account"
+    r"|download (?:the|our) app|add (?:us|me) on|coupon|discount code|buy now|order now)\b",
+    re.I,
+)
+
+
+def norm_key(text: str) -> str:
+    """Key for counting repeated lines: case, punctuation and spacing ignored."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+class RepetitionStats:
+    """Counts of short lines across the whole input (one pass, before judging)."""
+
+    def __init__(self, cfg: BoilerplateConfig) -> None:
+        self.cfg = cfg
+        self.count: Counter[str] = Counter()
+        self.articles: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, article_id: str, text: str) -> None:
+        if len(text.split()) <= self.cfg.max_words:
+            key = norm_key(text)
+            if key:
+                self.count[key] += 1
+                self.articles[key].add(article_id)
+
+    def repeated(self, text: str) -> str | None:
+        key = norm_key(text)
+        if not key or len(text.split()) > self.cfg.max_words:
+            return None
+        if self.count[key] >= self.cfg.min_repeats:
+            return "repeated_line"
+        stripped = text.strip()
+        if (
+            len(self.articles[key]) >= self.cfg.min_articles
+            and stripped[:1].islower()
+            and not stripped.endswith((".", "!", "?"))
+        ):
+            return "caption_like"
+        return None
+
+
+def shape_reason(text: str) -> str | None:
+    """Reason code when a line's shape says it is boilerplate, else None."""
+    t = text.strip()
+    words = len(t.split())
+    if _DATE.match(t):
+        return "date_line"
+    if words <= 40 and _DISCLAIMER.search(t):
+        return "disclaimer"
+    if words <= 25 and _SOURCE.search(t):
+        return "source_line"
+    if words <= 15 and _SHARE.search(t):
+        return "share_prompt"
+    if words <= 15 and _PROMO.search(t):
+        return "promo"
+    return None
+
+
+#: Reasons after which the rest of an article, near its end, is a trailer.
+TRAILER_STARTERS = {"disclaimer", "share_prompt", "promo", "date_line"}

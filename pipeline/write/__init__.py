@@ -1,0 +1,1 @@
+"""Writing: cleaned Markdown, report tables, summary and readable reports."""

@@ -1,0 +1,135 @@
+"""Report tables (the contract other tools read) built as pandas DataFrames.
+
+Contract columns are listed first and never renamed; extra columns may be added
+after them. Signal values get one `sig_<name>` column each so a reviewer can
+re-threshold without re-running.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from ..model import Action, Article, Sentence, Verdict
+from .markdown import counts, scores
+
+SENTENCE_COLUMNS = ["source", "line", "article", "section", "text", "cleaned", "verdict", "garble_score", "reasons", "action"]
+LINE_COLUMNS = ["source", "line", "fate", "reason"]
+SCORE_COLUMNS = ["line", "garble_score", "verdict", "reasons"]
+
+
+def sentence_row(s: Sentence) -> dict[str, object]:
+    row: dict[str, object] = {
+        "source": s.source,
+        "line": s.line,
+        "article": s.article,
+        "section": s.section,
+        "text": s.text,
+        "cleaned": s.cleaned,
+        "verdict": s.verdict.value,
+        "garble_score": s.garble_score,
+        "reasons": ";".join(s.reasons),
+        "action": s.action.value,
+        "id": s.id,
+        "kind": "heading" if s.is_heading else "sentence",
+        "level": s.level,
+        "twin_of": s.twin_of,
+        "repairs": ";".join(r.fixer for r in s.repairs),
+        "evidence": "; ".join(f"{g.reason}: {g.detail}" for g in s.signals if g.reason and g.detail),
+    }
+    for g in s.signals:
+        row[f"sig_{g.name}"] = g.value
+    return row
+
+
+def sentences_frame(articles: list[Article]) -> pd.DataFrame:
+    rows = [sentence_row(s) for a in articles for s in a.sentences]
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=SENTENCE_COLUMNS)
+    sig_cols = sorted(c for c in df.columns if c.startswith("sig_"))
+    rest = [c for c in df.columns if c not in SENTENCE_COLUMNS and c not in sig_cols]
+    return df[SENTENCE_COLUMNS + rest + sig_cols]
+
+
+def _fate(rows: list[Sentence]) -> tuple[str, str]:
+    body = [s for s in rows if not s.is_heading] or rows
+    if all(s.is_heading and s.action is not Action.DROPPED for s in body):
+        return "heading", ""
+    dropped = [s for s in body if s.action is Action.DROPPED]
+    reasons = sorted({r for s in dropped for r in s.reasons})
+    if len(dropped) == len(body):
+        return "dropped", ";".join(reasons)
+    if dropped:
+        return "partial", ";".join(reasons)
+    flagged = [s for s in body if s.action is Action.FLAGGED]
+    if flagged:
+        return "flagged", ";".join(sorted({r for s in flagged for r in s.reasons}))
+    return "kept", ""
+
+
+def lines_frame(articles: list[Article], skipped: list[tuple[str, str]]) -> pd.DataFrame:
+    """One row per non-blank raw line: where it went and why."""
+    by_block: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
+    for art in articles:
+        for s in art.sentences:
+            by_block[(art.id, s.block_index)].append(s)
+    rows: dict[tuple[str, int], tuple[str, str]] = {}
+    for art in articles:
+        if art.title_line is not None:
+            rows[(art.source, art.title_line)] = ("title", "")
+        for ln, why in art.consumed.items():
+            rows.setdefault((art.source, ln), ("consumed", why))
+        for bi, block in enumerate(art.blocks):
+            fate = _fate(by_block[(art.id, bi)]) if by_block[(art.id, bi)] else ("dropped", "empty")
+            for ln in range(block.line, block.last_line + 1):
+                # JSONL records hold several blocks on one raw line: merge their fates.
+                prev = rows.get((art.source, ln))
+                rows[(art.source, ln)] = fate if prev is None or prev == fate else _merge(prev, fate)
+    out = [{"source": s, "line": ln, "fate": f, "reason": r} for (s, ln), (f, r) in rows.items()]
+    out += [{"source": s, "line": 0, "fate": "skipped", "reason": why} for s, why in skipped]
+    df = pd.DataFrame(out, columns=LINE_COLUMNS)
+    return df.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
+
+
+def _merge(a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str]:
+    reasons = ";".join(sorted({r for x in (a[1], b[1]) for r in x.split(";") if r}))
+    kinds = {a[0], b[0]}
+    if kinds <= {"dropped"}:
+        return "dropped", reasons
+    if "dropped" in kinds or "partial" in kinds:
+        return "partial", reasons
+    if "flagged" in kinds:
+        return "flagged", reasons
+    return ("kept" if "kept" in kinds else a[0]), reasons
+
+
+def repairs_frame(articles: list[Article]) -> pd.DataFrame:
+    rows = [
+        {"id": s.id, "source": s.source, "line": s.line, "fixer": r.fixer, "start": r.start, "end": r.end, "before": r.before, "after": r.after}
+        for a in articles
+        for s in a.sentences
+        for r in s.repairs
+    ]
+    return pd.DataFrame(rows, columns=["id", "source", "line", "fixer", "start", "end", "before", "after"])
+
+
+def articles_frame(articles: list[Article], paths: dict[str, str]) -> pd.DataFrame:
+    rows = []
+    for a in articles:
+        rows.append(
+            {"article": a.id, "source": a.source, "line": a.line, "title": a.title, "site": a.site, "url": a.url,
+             "tags": "/".join(a.tags), **counts(a), **scores(a), "cleaned_path": paths.get(a.id, "")}
+        )
+    return pd.DataFrame(rows)
+
+
+def verdict_counts(articles: list[Article]) -> dict[str, int]:
+    c = Counter(s.verdict.value for a in articles for s in a.sentences)
+    return {v.value: c.get(v.value, 0) for v in Verdict}
+
+
+def reason_counts(articles: list[Article]) -> dict[str, int]:
+    c = Counter(r for a in articles for s in a.sentences for r in s.reasons)
+    return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
