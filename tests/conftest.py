@@ -1,0 +1,53 @@
+"""Shared fixtures: one real run of the pipeline on the sample scrape per test session."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "raw"
+
+
+@dataclass
+class RunOutput:
+    cleaned: Path
+    reports: Path
+    sentences: pd.DataFrame
+    lines: pd.DataFrame
+    summary: dict
+
+
+def run_cli(inputs: list[Path], out: Path, *extra: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    res = CliRunner().invoke(app, ["run", *map(str, inputs), "--cleaned", str(out / "cleaned"), "--reports", str(out / "reports"), "--quiet", *extra])
+    return res.exit_code, res.stdout, res.stderr
+
+
+def load_output(out: Path) -> RunOutput:
+    import json
+
+    rep = out / "reports"
+    return RunOutput(
+        cleaned=out / "cleaned",
+        reports=rep,
+        sentences=pd.read_csv(rep / "sentences.csv", keep_default_na=False),
+        lines=pd.read_csv(rep / "lines.csv", keep_default_na=False),
+        summary=json.loads((rep / "summary.json").read_text()),
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> RunOutput:
+    """The README's main job on raw/, with the real spaCy model and LanguageTool."""
+    out = tmp_path_factory.mktemp("sample")
+    code, _, err = run_cli([SAMPLE], out, *os.environ.get("PIPELINE_TEST_ARGS", "").split())
+    assert code == 0, err
+    return load_output(out)

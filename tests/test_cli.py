@@ -1,0 +1,113 @@
+"""The CLI contract: help with examples, exit codes, one-line errors (sqlite-utils style)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import __version__
+from pipeline.cli import app
+
+runner = CliRunner()
+COMMANDS = ["run", "score", "eval", "config"]
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_every_command_has_help_with_an_example(cmd: str) -> None:
+    res = runner.invoke(app, [cmd, "--help"])
+    assert res.exit_code == 0
+    assert "Example:" in res.stdout
+
+
+def test_version() -> None:
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.stdout.strip() == f"pipeline {__version__}"
+
+
+def _one_error_line(res) -> str:  # type: ignore[no-untyped-def]
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("Error: ")
+    assert "Traceback" not in res.output
+    return lines[0]
+
+
+def test_missing_input(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["run", str(tmp_path / "nope"), "--reports", str(tmp_path / "r"), "--cleaned", str(tmp_path / "c")])
+    assert res.exit_code == 1
+    assert "does not exist" in _one_error_line(res)
+    assert not (tmp_path / "r").exists(), "nothing half-written on error"
+
+
+def test_unreadable_input(tmp_path: Path) -> None:
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    res = runner.invoke(app, ["run", str(bad), "--reports", str(tmp_path / "r"), "--cleaned", str(tmp_path / "c")])
+    assert res.exit_code == 1
+    assert "image.txt" in _one_error_line(res)
+
+
+@pytest.mark.parametrize(
+    ("toml", "needle"),
+    [("[garble]\nthreshhold = 0.3\n", "unknown config key 'garble.threshhold'"),
+     ("[output]\ngarbled = 'burn'\n", "output.garbled"),
+     ("not toml [", "not valid TOML"),
+     ("[garble]\nthreshold = 'high'\n", "garble.threshold must be float")],
+)
+def test_bad_config(tmp_path: Path, toml: str, needle: str) -> None:
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text(toml)
+    res = runner.invoke(app, ["run", "--config", str(cfg), "--reports", str(tmp_path / "r")])
+    assert res.exit_code == 1
+    assert needle in _one_error_line(res)
+
+
+def test_bad_override(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["run", "--set", "nosuch.key=1", "--reports", str(tmp_path / "r")])
+    assert res.exit_code == 1
+    assert "unknown config key 'nosuch'" in _one_error_line(res)
+
+
+def test_usage_error_is_exit_2() -> None:
+    res = runner.invoke(app, ["run", "--no-such-flag"])
+    assert res.exit_code == 2
+
+
+@pytest.mark.integration
+def test_bad_file_is_skipped_and_batch_goes_on(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "good.txt").write_text("A short title\n\nThe first sentence is fine. The second one too.\n")
+    (inp / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    res = runner.invoke(app, ["run", str(inp), "--reports", str(tmp_path / "r"), "--cleaned", str(tmp_path / "c"), "--no-grammar"])
+    assert res.exit_code == 0, res.output
+    assert "Warning: skipped bad.txt" in res.stderr
+    summary = json.loads((tmp_path / "r" / "summary.json").read_text())
+    assert summary["skipped"][0]["source"] == "bad.txt"
+    assert len(list((tmp_path / "c").glob("*.md"))) == 1
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_score_command(tmp_path: Path, fmt: str) -> None:
+    src = tmp_path / "segs.txt"
+    src.write_text("Health officials warn that slumping is aSure – the fireRoute to pain.\n\nThe weather is nice today.\n")
+    res = runner.invoke(app, ["score", str(src), "--format", fmt, "--set", "languagetool.enabled=false"])
+    assert res.exit_code == 0, res.output
+    if fmt == "jsonl":
+        rows = [json.loads(x) for x in res.stdout.splitlines()]
+        assert [r["line"] for r in rows] == [1, 3]
+        assert set(rows[0]) == {"line", "garble_score", "verdict", "reasons"}
+        assert rows[0]["garble_score"] > rows[1]["garble_score"]
+        assert "glued_words" in rows[0]["reasons"]
+    else:
+        assert res.stdout.splitlines()[0] == "line,garble_score,verdict,reasons"
+
+
+def test_score_bad_format() -> None:
+    res = runner.invoke(app, ["score", "-", "--format", "xml"], input="hello\n")
+    assert res.exit_code == 1
+    assert "--format must be csv or jsonl" in _one_error_line(res)
