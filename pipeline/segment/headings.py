@@ -102,7 +102,12 @@ class LevelTracker:
                 if style != "inline":
                     self.last_title_level = lvl
                 return lvl
-        lvl = min(self.max_level, (self.stack[-1][1] + 1) if self.stack else 2)
+        if self.stack and self.stack[-1][0] == "plain" and style != "inline":
+            # A numbered heading after un-numbered ones is their sibling: the
+            # plain ones were the same list with the numbers lost.
+            lvl = self.stack.pop()[1]
+        else:
+            lvl = min(self.max_level, (self.stack[-1][1] + 1) if self.stack else 2)
         self.stack.append((style, lvl))
         if style != "inline":
             self.last_title_level = lvl

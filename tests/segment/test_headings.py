@@ -1,0 +1,79 @@
+"""Golden heading cases from the sample, with negatives that look like headings but are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment.headings import LevelTracker, heading_shape
+
+HEADINGS = [
+    ("Method 1: massage the back", "label"),
+    ("Tip 5: change your habits", "label"),
+    ("1. Massage yourself", "num"),
+    ("2, little yanfei", "num"),
+    ("1 small swallow", "num"),
+    ("10 pigeon pose- the sign of a pigeon", "num"),
+    ("One, wrist ache – turn wrist", "wordnum"),
+    ("Support your knees with a pillow", "plain"),
+    ("How to prevent lumbago daily?", "plain"),
+    ("Solve back pain? Stand and sit", "plain"),
+]
+
+NOT_HEADINGS = [
+    "1. Don't sit, stand or bend for a long time. Every 20 to 30 minutes of sitting or standing should be 3 to 5 minutes.",
+    "Uber said.",
+    "Can't reach the pain spot? Ask a friend for a massage.",
+    "In our daily life, we often hear the following dialogue:",
+    "back surgery",  # lowercase keyword caption: boilerplate, not a heading
+    "2,250ml of water a day",
+    "5 to 10 for 1 group, each time do 1 to 2 groups.",
+]
+
+
+@pytest.mark.parametrize(("text", "style"), HEADINGS)
+def test_headings(text: str, style: str) -> None:
+    shape = heading_shape(text, "", 12)
+    assert shape is not None and shape.style == style
+    assert shape.label_end == len(text)
+
+
+@pytest.mark.parametrize("text", NOT_HEADINGS)
+def test_not_headings(text: str) -> None:
+    assert heading_shape(text, "", 12) is None
+
+
+def test_step_label_with_body_is_inline() -> None:
+    text = "Step 1. Stand upright with the soles of your feet shoulder-width apart and your toes in line."
+    shape = heading_shape(text, "", 12)
+    assert shape is not None and shape.style == "inline"
+    assert text[: shape.label_end] == "Step 1."
+
+
+def test_colon_heading_needs_no_verb() -> None:
+    assert heading_shape("Family exercise:", "", 12, has_verb=False) is not None
+    assert heading_shape("Try these core strengthening exercises:", "", 12, has_verb=True) is None
+
+
+def test_format_hint_wins() -> None:
+    shape = heading_shape("Anything at all, even with a full stop.", "heading:3", 12)
+    assert shape is not None and shape.style == "format:3"
+
+
+def test_levels_nest_and_return() -> None:
+    t = LevelTracker()
+    assert t.level("label", False) == 2  # Method 1
+    assert t.level("num", True) == 3  # 1. Massage yourself
+    assert t.level("num", False) == 3  # 2. Use the foam shaft
+    assert t.level("plain", False) == 3  # Support your knees (lost its number)
+    assert t.level("label", False) == 2  # Method 3
+    assert t.level("plain", True) == 3  # Wear comfortable clothes, right under Method 3
+    assert t.level("num", False) == 3
+
+
+def test_inline_steps_do_not_capture_plain_siblings() -> None:
+    t = LevelTracker()
+    assert t.level("wordnum", False) == 2  # One, wrist ache – turn wrist
+    assert t.level("inline", True) == 3  # Step 1.
+    assert t.level("inline", False) == 3
+    assert t.level("plain", False) == 2  # Sore shoulders and neck – …
+    assert t.level("inline", True) == 3

@@ -1,0 +1,59 @@
+"""Boilerplate by shape and repetition, with negatives drawn from real article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import BoilerplateConfig
+from pipeline.signals.boilerplate import RepetitionStats, shape_reason
+
+SHAPES = [
+    ("September 1, 2019", "date_line"),
+    ("2019-08-30", "date_line"),
+    ("Source: douban", "source_line"),
+    ('"The best of us" stills source: douban', "source_line"),
+    ("This article was compiled by the daily mail and reference news", "source_line"),
+    ("(this article from the network, if there is infringement, please contact delete)", "disclaimer"),
+    ("Good article? Give your life a thumbs up", "share_prompt"),
+    ("WeChat service public number: yoga chain", "promo"),
+    ("Follow us on Facebook for more tips", "share_prompt"),
+]
+
+CONTENT = [
+    "A study published in the lancet, a medical journal, analyzed epidemiological data from 188 countries from 1990 to 2013.",
+    "In one 2018 paper, slump – sitting postures were seen to help the amount of fluid in between spinal discs.",
+    "Share your thoughts with your doctor before you start.",
+    "Apply ginger puree to the sore area, followed by eucalyptus or st. John's wort oil to help ease the pain.",
+    "The source of the pain is often the lower back.",
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), SHAPES)
+def test_shapes(text: str, reason: str) -> None:
+    assert shape_reason(text) == reason
+
+
+@pytest.mark.parametrize("text", CONTENT)
+def test_content_is_not_boilerplate(text: str) -> None:
+    assert shape_reason(text) is None
+
+
+def test_repeated_short_lines() -> None:
+    stats = RepetitionStats(BoilerplateConfig())
+    for art in ("a", "a", "b"):
+        stats.add(art, "back surgery")
+    stats.add("a", "Method 1: massage the back")
+    stats.add("a", "sciatica pain treatment")
+    stats.add("b", "sciatica pain treatment")
+    assert stats.repeated("back surgery") == "repeated_line"
+    assert stats.repeated("Back surgery.") == "repeated_line"  # case and punctuation ignored
+    assert stats.repeated("sciatica pain treatment") == "caption_like"
+    assert stats.repeated("Method 1: massage the back") is None
+
+
+def test_long_lines_never_count_as_repeated() -> None:
+    stats = RepetitionStats(BoilerplateConfig(max_words=5))
+    line = "Sit or stand up straight and squeeze your shoulder blades."
+    for _ in range(5):
+        stats.add("a", line)
+    assert stats.repeated(line) is None
