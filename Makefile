@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup browser languagetool run test eval bench clean
 
 setup: $(STAMP) languagetool
 
@@ -19,10 +19,14 @@ $(STAMP): pyproject.toml
 languagetool:
 	bash scripts/setup-languagetool.sh
 
+# Debian's Chromium for the report's browser tests (tests only; `make run` does not need it).
+browser:
+	bash scripts/setup-browser.sh
+
 run: setup
 	$(BIN)/pipeline run raw/ --cleaned cleaned --reports reports
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 eval: setup

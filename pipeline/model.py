@@ -90,6 +90,9 @@ class Signal:
     value: float
     reason: str | None = None  # reason code when the signal fires, else None
     detail: str = ""  # human-readable evidence (the glued token, the repeated word)
+    # Where the evidence is: (start, end) offsets into `Sentence.cleaned`, so a
+    # report can mark the exact words that fired the signal.
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
