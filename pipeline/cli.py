@@ -62,12 +62,19 @@ def run(
     set_: SetOpt = None,
     garbled: Annotated[Optional[str], typer.Option(help="drop, flag (default) or keep garbled sentences.")] = None,
     grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Run the LanguageTool signal (default: from config).")] = None,
+    fail_on: Annotated[Optional[list[str]], typer.Option("--fail-on", help="Quality gate rule, e.g. 'garbled_rate>0.05' (repeatable); exit 3 if any holds.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="An earlier summary.json; exit 3 if a metric regressed beyond gate.tolerance.")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Clean every article in INPUT and write cleaned/*.md and the quality report.
 
+    Exit codes: 0 pass, 1 input or config error, 2 usage error, 3 quality gate failed.
+
     Example: pipeline run raw/ --reports reports/ --garbled drop
+
+    Example (CI gate): pipeline run scrapes/ --fail-on 'garbled_rate>0.05' --fail-on 'bilingual_dup>0' --baseline old/summary.json
     """
+    from .gate import EXIT_GATE, diff_table, load_baseline, validate_rule
     from .run import run as run_pipeline
     from .write.outputs import write_cleaned, write_reports
 
@@ -79,9 +86,13 @@ def run(
     _logging(quiet)
     try:
         cfg = load_config(config, overrides)
+        cfg.gate.fail_on += list(fail_on or [])
+        for rule in cfg.gate.fail_on:
+            validate_rule(rule)  # a typo in a rule must fail before an hour of work, not after
+        old = load_baseline(baseline or Path(cfg.gate.baseline)) if (baseline or cfg.gate.baseline) else None
         result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet)
         paths = write_cleaned(result, cleaned)
-        summ = write_reports(result, cfg, reports, paths)
+        summ, gate = write_reports(result, cfg, reports, paths, old)
     except PipelineError as exc:
         _fail(exc)
     for path, why in result.skipped:
@@ -94,6 +105,13 @@ def run(
             f"-> {cleaned}/ and {reports}/",
             err=True,
         )
+    if gate.baseline:
+        typer.echo(diff_table(gate.baseline), err=True)
+    for c in gate.checks:
+        if c.failed:
+            typer.echo(f"Gate failed: {c.rule} (value {c.value:g})", err=True)
+    if gate.failed:
+        raise typer.Exit(EXIT_GATE)
 
 
 @app.command()

@@ -98,9 +98,41 @@ class LanguageToolConfig:
 
 
 @dataclass
+class DedupConfig:
+    twin_window: int = _f(2, "How many following body blocks a block is compared with for a paraphrased twin.")
+    twin_threshold: float = _f(0.5, "A pair whose twin probability is at or above this is a twin.")
+    twin_min_words: int = _f(5, "Blocks shorter than this are never paraphrase twins (too little evidence).")
+    twin_weights: dict[str, float] = _f(
+        {"bias": -6.0, "lemma_jaccard": 9.0, "char3_jaccard": 4.0, "fuzz_ratio": 3.0, "length_ratio": 1.5,
+         "numbers_match": 1.0, "numbers_conflict": -3.0, "same_opening": -2.0},
+        "Logistic-regression weights over the pair features (fitted by scripts/fit_twins.py on tests/data/pairs.tsv).",
+    )
+    tie_margin: float = _f(0.05, "Twins whose garble_scores differ by less than this keep the earlier copy.")
+    languages: list[str] = _f(
+        ["en", "zh", "ja", "ko", "es", "fr", "de", "pt", "ru", "it", "vi", "id"],
+        "Languages language identification chooses from (ISO 639-1); English must be first.",
+    )
+    near_threshold: float = _f(0.8, "MinHash Jaccard at or above which two sentences are near-duplicates.")
+    near_min_words: int = _f(8, "Sentences shorter than this are left to exact dedup.")
+    article_threshold: float = _f(0.5, "Content-lemma Jaccard at or above which two articles are near-duplicates.")
+    normalise: str = _f("nfkc-lower-alnum", "Text normalisation before shingling: NFKC, lowercase, keep letters and digits only.")
+    shingle: int = _f(3, "Word n-gram size for sentence MinHash shingles.")
+    num_perm: int = _f(128, "MinHash permutations (more = more accurate, slower).")
+    seed: int = _f(1, "MinHash seed; fixed so every run keeps the same copies.")
+
+
+@dataclass
+class GateConfig:
+    fail_on: list[str] = _f([], "Quality gate rules, e.g. \"garbled_rate>0.05\" or \"bilingual_dup>0\"; any true rule fails the run (exit 3).")
+    baseline: str | None = _f(None, "An earlier run's summary.json; a metric that regressed by more than `tolerance` fails the run.")
+    tolerance: float = _f(0.01, "Allowed regression against the baseline (absolute, for rates and mean scores).")
+
+
+@dataclass
 class OutputConfig:
     garbled: str = _f("flag", "What to do with garbled sentences in cleaned/: drop, flag (an HTML comment) or keep.")
     parquet: bool = _f(True, "Also write sentences.parquet next to sentences.csv.")
+    junit: bool = _f(True, "Also write quality.junit.xml: one test case per article, a failure per garbled or twin-dropped sentence.")
 
 
 @dataclass
@@ -112,6 +144,8 @@ class Config:
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     garble: GarbleConfig = field(default_factory=GarbleConfig)
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    gate: GateConfig = field(default_factory=GateConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
 
     def validate(self) -> Config:

@@ -117,8 +117,8 @@ class Sentence:
 
     def drop(self, verdict: Verdict, reason: str, twin_of: str = "") -> None:
         self.verdict = verdict
-        if reason not in self.reasons:
-            self.reasons.append(reason)
+        # The drop reason leads: it is why the sentence is gone; garble reasons follow.
+        self.reasons = [reason] + [r for r in self.reasons if r != reason]
         self.action = Action.DROPPED
         self.twin_of = twin_of
 
@@ -144,7 +144,22 @@ class Article:
     title_line: int | None = None  # raw line consumed as the article title, if any
     sections: list[Section] = field(default_factory=list)
     consumed: dict[int, str] = field(default_factory=dict)
+    near_dup_of: str = ""  # id of an earlier article with the same content, if any
 
     @property
     def sentences(self) -> list[Sentence]:
         return [s for sec in self.sections for s in sec.sentences]
+
+
+@dataclass(slots=True)
+class Pair:
+    """Two copies of the same content and which one was kept (a row of pairs.csv)."""
+
+    kind: str  # paraphrase_twin, source_language_twin, near_dup, near_dup_article
+    kept: str  # sentence id (or article id) of the copy kept
+    dropped: str  # sentence id (or article id) of the copy dropped or marked
+    similarity: float  # twin probability, MinHash or lemma Jaccard, per kind
+    why: str  # why this copy was kept, in words
+    kept_score: float = 0.0
+    dropped_score: float = 0.0
+    kept_repaired: bool = False

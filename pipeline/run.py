@@ -16,9 +16,11 @@ from typing import Iterable, Iterator
 
 from .config import Config
 from .dedup.exact import mark_exact_dups
+from .dedup.near import mark_near_dup_articles, mark_near_dups
+from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
-from .model import Article, Sentence
+from .model import Article, Pair, Sentence
 from .read import discover, read_file
 from .repair import repair
 from .segment.articles import assign_ids, split_articles
@@ -38,6 +40,8 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)  # source -> number of raw lines
     notes: list[str] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
+    spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, for tools that need the parse
 
 
 def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:
@@ -154,7 +158,12 @@ def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: lis
     for art in articles:
         for sent in art.sentences:
             decide(sent, cfg)
-    result.articles = articles
+    with timer.stage("twins"):
+        # After scoring: which twin is kept depends on garble_score.
+        result.pairs += mark_twins(articles, spans, cfg.dedup)
+        result.pairs += mark_near_dups(articles, cfg.dedup)
+        result.pairs += mark_near_dup_articles(articles, spans, cfg.dedup)
+    result.articles, result.spans = articles, spans
     return result
 
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from ..model import Action, Article, Sentence, Verdict
+from ..model import Action, Article, Pair, Sentence, Verdict
 from .markdown import counts, scores
 
 SENTENCE_COLUMNS = ["source", "line", "article", "section", "text", "cleaned", "verdict", "garble_score", "reasons", "action"]
@@ -120,9 +120,30 @@ def articles_frame(articles: list[Article], paths: dict[str, str]) -> pd.DataFra
     for a in articles:
         rows.append(
             {"article": a.id, "source": a.source, "line": a.line, "title": a.title, "site": a.site, "url": a.url,
-             "tags": "/".join(a.tags), **counts(a), **scores(a), "cleaned_path": paths.get(a.id, "")}
+             "tags": "/".join(a.tags), **counts(a), **scores(a), "near_dup_of": a.near_dup_of, "cleaned_path": paths.get(a.id, "")}
         )
     return pd.DataFrame(rows)
+
+
+PAIR_COLUMNS = ["kind", "kept", "dropped", "kept_line", "dropped_line", "similarity", "why", "kept_score", "dropped_score", "kept_repaired", "kept_text", "dropped_text"]
+
+
+def pairs_frame(articles: list[Article], pairs: list[Pair]) -> pd.DataFrame:
+    """One row per twin or near-duplicate: both copies, which was kept and why."""
+    by_id = {s.id: s for a in articles for s in a.sentences}
+    by_id_art = {a.id: a for a in articles}
+    rows = []
+    for p in pairs:
+        k, d = by_id.get(p.kept), by_id.get(p.dropped)
+        ka, da = by_id_art.get(p.kept), by_id_art.get(p.dropped)
+        rows.append({
+            "kind": p.kind, "kept": p.kept, "dropped": p.dropped,
+            "kept_line": k.line if k else (ka.line if ka else 0), "dropped_line": d.line if d else (da.line if da else 0),
+            "similarity": p.similarity, "why": p.why, "kept_score": p.kept_score, "dropped_score": p.dropped_score,
+            "kept_repaired": p.kept_repaired,
+            "kept_text": k.cleaned if k else (ka.title if ka else ""), "dropped_text": d.cleaned if d else (da.title if da else ""),
+        })
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
 def verdict_counts(articles: list[Article]) -> dict[str, int]:

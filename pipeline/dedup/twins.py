@@ -1,0 +1,125 @@
+"""Bilingual twins inside an article: a line and its re-translation, or its source.
+
+Units are body blocks (a scraped line) with at least one live sentence; a
+heading ends the comparison window, since a twin never crosses a section.
+- Source-language twins: a block in another language next to English blocks is
+  the untranslated source; it is dropped with a pointer to its English neighbour.
+- Paraphrase twins: two English blocks within `twin_window` whose twin
+  probability (pair features + logistic weights) passes the threshold. The copy
+  with the lower garble_score is kept; on a tie, the earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import DedupConfig
+from ..model import Article, Pair, Sentence, Verdict
+from .features import BlockText, pair_features, twin_probability
+from .language import language_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+LIVE = (Verdict.OK, Verdict.GARBLED)
+
+
+@dataclass(slots=True)
+class Unit:
+    sents: list[Sentence]
+    lang: str
+    body: BlockText
+
+    @property
+    def score(self) -> float:
+        """Length-weighted mean garble_score of the block."""
+        total = sum(len(s.cleaned) for s in self.sents) or 1
+        return sum(s.garble_score * len(s.cleaned) for s in self.sents) / total
+
+
+def content_lemmas(spans: list[Span | None]) -> frozenset[str]:
+    return frozenset(
+        t.lemma_.lower() for sp in spans if sp is not None for t in sp
+        if not (t.is_stop or t.is_punct or t.is_space) and (t.is_alpha or t.like_num)
+    )
+
+
+def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[Unit]]:
+    """Body units grouped into runs that no heading interrupts."""
+    runs: list[list[Unit]] = [[]]
+    by_block: dict[int, list[Sentence]] = {}
+    for s in art.sentences:
+        if s.is_heading:
+            by_block.setdefault(s.block_index, [])
+        elif s.verdict in LIVE:
+            by_block.setdefault(s.block_index, []).append(s)
+    for bi in sorted(by_block):
+        sents = by_block[bi]
+        if not sents:
+            runs.append([])
+            continue
+        text = " ".join(s.cleaned for s in sents)
+        runs[-1].append(Unit(sents, language_of(text, tuple(cfg.languages)), BlockText(text, content_lemmas([spans.get(s.id) for s in sents]))))
+    return [r for r in runs if r]
+
+
+def _drop(unit: Unit, kept: Unit, reason: str) -> None:
+    for s in unit.sents:
+        s.drop(Verdict.BILINGUAL_DUP, reason, twin_of=kept.sents[0].id)
+
+
+def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
+    """Drop each foreign block, pointing at an English neighbour (the pattern's side)."""
+    en = [k for k, u in enumerate(run) if u.lang == "en"]
+    if not en:
+        return  # nothing to be a twin of: the language signal flags it instead
+    foreign_first = run[0].lang != "en"
+    for k, u in enumerate(run):
+        if u.lang == "en":
+            continue
+        after = [j for j in en if j > k]
+        before = [j for j in en if j < k]
+        near = (after[:1] if foreign_first else before[-1:]) or before[-1:] or after[:1]
+        kept = run[near[0]]
+        _drop(u, kept, "source_language_twin")
+        pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
+                          f"English copy kept; the {u.lang} line is its source", kept.score, u.score,
+                          any(s.repairs for s in kept.sents)))
+
+
+def _paraphrases(run: list[Unit], cfg: DedupConfig, pairs: list[Pair]) -> None:
+    live = [u for u in run if u.lang == "en" and len(u.body.words) >= cfg.twin_min_words]
+    taken: set[int] = set()
+    for i, a in enumerate(live):
+        if i in taken:
+            continue
+        best, best_p = None, cfg.twin_threshold
+        for j in range(i + 1, min(len(live), i + 1 + cfg.twin_window)):
+            if j in taken:
+                continue
+            p = twin_probability(pair_features(a.body, live[j].body), cfg.twin_weights)
+            if p >= best_p:
+                best, best_p = j, p
+        if best is None:
+            continue
+        taken.update((i, best))
+        b = live[best]
+        if b.score + cfg.tie_margin <= a.score:
+            kept, dropped, why = b, a, f"lower garble_score ({b.score:.2f} < {a.score:.2f})"
+        else:
+            kept, dropped = a, b
+            why = (f"lower garble_score ({a.score:.2f} < {b.score:.2f})" if a.score + cfg.tie_margin <= b.score
+                   else f"scores tie ({a.score:.2f} vs {b.score:.2f}): the earlier copy")
+        _drop(dropped, kept, "paraphrase_twin")
+        pairs.append(Pair("paraphrase_twin", kept.sents[0].id, dropped.sents[0].id, round(best_p, 4), why,
+                          round(kept.score, 4), round(dropped.score, 4), any(s.repairs for s in kept.sents)))
+
+
+def mark_twins(articles: list[Article], spans: dict[str, Span], cfg: DedupConfig) -> list[Pair]:
+    pairs: list[Pair] = []
+    for art in articles:
+        for run in units(art, spans, cfg):
+            _source_language(run, pairs)
+            _paraphrases(run, cfg, pairs)
+    return pairs
