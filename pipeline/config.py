@@ -103,8 +103,8 @@ class DedupConfig:
     twin_threshold: float = _f(0.5, "A pair whose twin probability is at or above this is a twin.")
     twin_min_words: int = _f(5, "Blocks shorter than this are never paraphrase twins (too little evidence).")
     twin_weights: dict[str, float] = _f(
-        {"bias": -6.0, "lemma_jaccard": 9.0, "char3_jaccard": 4.0, "fuzz_ratio": 3.0, "length_ratio": 1.5,
-         "numbers_match": 1.0, "numbers_conflict": -3.0, "same_opening": -2.0},
+        {"bias": -8.65, "lemma_jaccard": 6.26, "char3_jaccard": 8.10, "fuzz_ratio": 3.19, "length_ratio": 1.42,
+         "numbers_match": 1.89, "numbers_conflict": -0.76, "same_opening": 1.02},
         "Logistic-regression weights over the pair features (fitted by scripts/fit_twins.py on tests/data/pairs.tsv).",
     )
     tie_margin: float = _f(0.05, "Twins whose garble_scores differ by less than this keep the earlier copy.")
@@ -153,6 +153,10 @@ class Config:
             raise ConfigError(f"output.garbled must be drop, flag or keep, got {self.output.garbled!r}")
         if not 0.0 <= self.garble.threshold <= 1.0:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
+        for key in ("near_threshold", "article_threshold"):
+            v = getattr(self.dedup, key)
+            if not 0.05 <= v <= 0.95:  # MinHash LSH needs at least two bands
+                raise ConfigError(f"dedup.{key} must be in 0.05..0.95, got {v}")
         for name, w in self.garble.weights.items():
             if not 0.0 <= w <= 1.0:
                 raise ConfigError(f"garble.weights.{name} must be in 0..1, got {w}")

@@ -22,7 +22,7 @@ from pipeline.run import run
 
 
 def candidates(raw: Path, labelled: set[tuple[str, int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    cfg = load_config(overrides=["languagetool.enabled=false", "dedup.twin_threshold=1.1", "dedup.near_threshold=1.0"])
+    cfg = load_config(overrides=["languagetool.enabled=false", "dedup.twin_threshold=1.1"])
     result = run([raw], cfg, quiet=True)  # threshold 1.1: no pair is marked, all stay candidates
     X, y = [], []
     for art in result.articles:

@@ -104,16 +104,23 @@ def _paraphrases(run: list[Unit], cfg: DedupConfig, pairs: list[Pair]) -> None:
         if best is None:
             continue
         taken.update((i, best))
-        b = live[best]
-        if b.score + cfg.tie_margin <= a.score:
-            kept, dropped, why = b, a, f"lower garble_score ({b.score:.2f} < {a.score:.2f})"
-        else:
-            kept, dropped = a, b
-            why = (f"lower garble_score ({a.score:.2f} < {b.score:.2f})" if a.score + cfg.tie_margin <= b.score
-                   else f"scores tie ({a.score:.2f} vs {b.score:.2f}): the earlier copy")
+        kept, dropped, why = _better(a, live[best], cfg.tie_margin)
         _drop(dropped, kept, "paraphrase_twin")
         pairs.append(Pair("paraphrase_twin", kept.sents[0].id, dropped.sents[0].id, round(best_p, 4), why,
                           round(kept.score, 4), round(dropped.score, 4), any(s.repairs for s in kept.sents)))
+
+
+def _better(a: Unit, b: Unit, margin: float) -> tuple[Unit, Unit, str]:
+    """(kept, dropped, why): the less garbled copy; on a tie the one that needed
+    fewer repairs (scraping damage is evidence of a worse copy); then the earlier."""
+    if abs(a.score - b.score) >= margin:
+        kept, dropped = (a, b) if a.score < b.score else (b, a)
+        return kept, dropped, f"lower garble_score ({kept.score:.2f} < {dropped.score:.2f})"
+    ra, rb = (sum(len(s.repairs) for s in u.sents) for u in (a, b))
+    if ra != rb:
+        kept, dropped = (a, b) if ra < rb else (b, a)
+        return kept, dropped, f"scores tie ({a.score:.2f} vs {b.score:.2f}): fewer repairs ({min(ra, rb)} < {max(ra, rb)})"
+    return a, b, f"scores tie ({a.score:.2f} vs {b.score:.2f}): the earlier copy"
 
 
 def mark_twins(articles: list[Article], spans: dict[str, Span], cfg: DedupConfig) -> list[Pair]:
