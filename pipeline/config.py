@@ -103,9 +103,13 @@ class DedupConfig:
     twin_threshold: float = _f(0.5, "A pair whose twin probability is at or above this is a twin.")
     twin_min_words: int = _f(5, "Blocks shorter than this are never paraphrase twins (too little evidence).")
     twin_weights: dict[str, float] = _f(
-        {"bias": -8.65, "lemma_jaccard": 6.26, "char3_jaccard": 8.10, "fuzz_ratio": 3.19, "length_ratio": 1.42,
-         "numbers_match": 1.89, "numbers_conflict": -0.76, "same_opening": 1.02},
+        {"bias": -12.27, "lemma_jaccard": 6.18, "char3_jaccard": 7.90, "fuzz_ratio": 5.70, "length_ratio": 4.05,
+         "numbers_match": -0.07, "numbers_conflict": -0.62, "same_opening": 0.31},
         "Logistic-regression weights over the pair features (fitted by scripts/fit_twins.py on tests/data/pairs.tsv).",
+    )
+    twin_context_weights: dict[str, float] = _f(
+        {"bias": -0.95, "base_logit": 1.66, "neighbour_twins": 4.50, "cross_similarity": -2.20},
+        "Second stage: logit of the pair's own probability and the twin probability of its neighbouring pairs (fitted likewise).",
     )
     tie_margin: float = _f(0.05, "Twins whose garble_scores differ by less than this keep the earlier copy.")
     languages: list[str] = _f(
@@ -113,7 +117,7 @@ class DedupConfig:
         "Languages language identification chooses from (ISO 639-1); English must be first.",
     )
     near_threshold: float = _f(0.8, "MinHash Jaccard at or above which two sentences are near-duplicates.")
-    near_min_words: int = _f(8, "Sentences shorter than this are left to exact dedup.")
+    near_min_words: int = _f(12, "Sentences shorter than this are left to exact dedup (short instructions repeat legitimately).")
     article_threshold: float = _f(0.5, "Content-lemma Jaccard at or above which two articles are near-duplicates.")
     normalise: str = _f("nfkc-lower-alnum", "Text normalisation before shingling: NFKC, lowercase, keep letters and digits only.")
     shingle: int = _f(3, "Word n-gram size for sentence MinHash shingles.")

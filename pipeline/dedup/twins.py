@@ -11,6 +11,7 @@ heading ends the comparison window, since a twin never crosses a section.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -88,21 +89,60 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
                           any(s.repairs for s in kept.sents)))
 
 
+def live_units(run: list[Unit], cfg: DedupConfig) -> list[Unit]:
+    return [u for u in run if u.lang == "en" and len(u.body.words) >= cfg.twin_min_words]
+
+
+def base_probabilities(live: list[Unit], cfg: DedupConfig) -> dict[tuple[int, int], float]:
+    """Twin probability of each candidate pair from its own features alone."""
+    return {
+        (i, j): twin_probability(pair_features(live[i].body, live[j].body), cfg.twin_weights)
+        for i in range(len(live))
+        for j in range(i + 1, min(len(live), i + 1 + cfg.twin_window))
+    }
+
+
+def neighbour_support(base: dict[tuple[int, int], float], i: int, j: int) -> float:
+    """How twin-like the pairs just before and just after are.
+
+    Re-translated articles alternate original and copy line after line, while
+    exercise steps that share phrases sit among lines that pair with nothing.
+    """
+    return max(base.get((i - 2, i - 1), 0.0), base.get((j + 1, j + 2), 0.0))
+
+
+def cross_similarity(base: dict[tuple[int, int], float], i: int, j: int) -> float:
+    """How twin-like each copy is with the lines on its other side.
+
+    A twin resembles one neighbour only; an item of a list of similar steps
+    resembles the items on both sides.
+    """
+    return max(base.get((i - 1, i), 0.0), base.get((j, j + 1), 0.0))
+
+
+def pair_probabilities(live: list[Unit], cfg: DedupConfig) -> dict[tuple[int, int], float]:
+    base = base_probabilities(live, cfg)
+    w = cfg.twin_context_weights
+    out = {}
+    for (i, j), p in base.items():
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        z = (w.get("bias", 0.0) + w.get("base_logit", 1.0) * math.log(p / (1 - p))
+             + w.get("neighbour_twins", 0.0) * neighbour_support(base, i, j) + w.get("cross_similarity", 0.0) * cross_similarity(base, i, j))
+        out[(i, j)] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
 def _paraphrases(run: list[Unit], cfg: DedupConfig, pairs: list[Pair]) -> None:
-    live = [u for u in run if u.lang == "en" and len(u.body.words) >= cfg.twin_min_words]
+    live = live_units(run, cfg)
+    probs = pair_probabilities(live, cfg)
     taken: set[int] = set()
     for i, a in enumerate(live):
         if i in taken:
             continue
-        best, best_p = None, cfg.twin_threshold
-        for j in range(i + 1, min(len(live), i + 1 + cfg.twin_window)):
-            if j in taken:
-                continue
-            p = twin_probability(pair_features(a.body, live[j].body), cfg.twin_weights)
-            if p >= best_p:
-                best, best_p = j, p
-        if best is None:
+        cands = [(p, j) for (x, j), p in probs.items() if x == i and j not in taken and p >= cfg.twin_threshold]
+        if not cands:
             continue
+        best_p, best = max(cands)
         taken.update((i, best))
         kept, dropped, why = _better(a, live[best], cfg.tie_margin)
         _drop(dropped, kept, "paraphrase_twin")

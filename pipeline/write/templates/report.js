@@ -1,0 +1,143 @@
+// The report's only script (the page's CSP allows nothing else). It never builds
+// HTML from text: the only markup it inserts is the escaped body the writer rendered.
+(() => {
+  'use strict';
+  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+  const arts = $$('article.art');
+  // Per article, per sentence in page order: [section, heading?, verdict, reasons, text].
+  const index = JSON.parse(document.getElementById('index').textContent);
+  const rows = new Map($$('#ranking tr[data-art]').map((tr) => [tr.dataset.art, tr]));
+  const q = document.getElementById('q');
+  const reason = document.getElementById('reason');
+  const shown = document.getElementById('shown');
+  const state = { verdicts: new Set(), reason: '', q: '' };
+  const pass = arts.map((_, i) => new Uint8Array(index[i].length).fill(1)); // filter result per sentence
+
+  // Bodies arrive as HTML that the report writer escaped, inside a JSON string:
+  // parsing it here is what the page's own parser would have done at load.
+  const bodyOf = (art) => art.querySelector('.body');
+  function render(i) {
+    const art = arts[i], body = bodyOf(art);
+    if (body.dataset.done) return;
+    body.innerHTML = JSON.parse(art.querySelector('script.b').textContent);
+    body.dataset.done = '1';
+    show(i);
+  }
+  function open(i) {
+    render(i);
+    arts[i].querySelector('details').open = true;
+  }
+  const setHidden = (el, h) => { if (el.hidden !== h) el.hidden = h; };
+
+  // Mirror the filter result of article i onto its rendered sentences and sections.
+  function show(i) {
+    const body = bodyOf(arts[i]);
+    if (!body.dataset.done) return;
+    const active = isActive(), p = pass[i], idx = index[i];
+    const sents = body.querySelectorAll('.s'), secs = body.querySelectorAll('.sec');
+    const secOn = new Uint8Array(secs.length);
+    for (let k = 0; k < sents.length; k++) {
+      if (!idx[k][1]) setHidden(sents[k], !p[k]);
+      if (p[k]) secOn[idx[k][0]] = 1;
+    }
+    secs.forEach((sec, k) => setHidden(sec, active && !secOn[k]));
+  }
+
+  const isActive = () => state.verdicts.size > 0 || state.reason !== '' || state.q !== '';
+  function passes(e, titleHit) {
+    if (state.verdicts.size && !state.verdicts.has(e[2])) return false;
+    if (state.reason && !e[3].split(' ').includes(state.reason)) return false;
+    return !state.q || titleHit || e[4].includes(state.q);
+  }
+
+  // Sentence-level filtering: an article stays if any of its sentences passes all
+  // filters; within it, only passing sentences (and their sections' headings) show.
+  function apply() {
+    const active = isActive();
+    let nArts = 0, nSents = 0;
+    arts.forEach((art, i) => {
+      const titleHit = state.q !== '' && art.dataset.k.includes(state.q);
+      let n = 0;
+      index[i].forEach((e, k) => { const ok = !active || passes(e, titleHit); pass[i][k] = ok ? 1 : 0; n += ok; });
+      const on = !active || n > 0;
+      setHidden(art, !on);
+      const row = rows.get(art.id.slice(2));
+      if (row) setHidden(row, !on);
+      art.querySelector('.fcount').textContent = active && on ? `${n} matching` : '';
+      if (on) { nArts++; nSents += n; show(i); }
+    });
+    shown.textContent = active
+      ? `${nArts} of ${arts.length} articles · ${nSents} matching lines`
+      : `${arts.length} articles`;
+    document.getElementById('empty').hidden = nArts > 0;
+    for (const b of $$('[data-filter-v]')) b.setAttribute('aria-pressed', String(state.verdicts.has(b.dataset.filterV)));
+    for (const b of $$('[data-filter-r]')) b.setAttribute('aria-pressed', String(state.reason === b.dataset.filterR));
+    reason.value = state.reason;
+    reason.classList.toggle('on', state.reason !== '');
+    // A search that leaves a handful of articles opens them: the hits are the point.
+    if (state.q && nArts <= 3) arts.forEach((art, i) => { if (!art.hidden) open(i); });
+  }
+
+  function reset() {
+    state.verdicts.clear();
+    state.reason = '';
+    state.q = q.value = '';
+    apply();
+  }
+
+  // Follow in-page links (ranking rows, "kept copy") into closed or unrendered articles.
+  function go(id, artId) {
+    let i = arts.findIndex((a) => a.id === 'a-' + artId || a.id === id || id.startsWith(a.id.slice(2) + ':'));
+    if (i >= 0) render(i);
+    let el = document.getElementById(id);
+    if (!el) return false;
+    if (el.closest('[hidden]')) reset();
+    const art = el.closest('article.art');
+    if (art) open(arts.indexOf(art));
+    if (el === art) el = art.querySelector('summary');
+    el.scrollIntoView({ block: el.tagName === 'SUMMARY' ? 'start' : 'center' });
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('flash');
+    return true;
+  }
+
+  document.addEventListener('click', (e) => {
+    const t = e.target.closest('a[href^="#"], [data-filter-v], [data-filter-r], [data-reset]');
+    if (!t) return;
+    if (t.matches('a')) {
+      if (go(decodeURIComponent(t.getAttribute('href').slice(1)), t.dataset.a || '')) {
+        e.preventDefault();
+        history.replaceState(null, '', t.getAttribute('href'));
+      }
+    } else if (t.dataset.filterV) {
+      const v = t.dataset.filterV;
+      if (state.verdicts.has(v)) state.verdicts.delete(v); else state.verdicts.add(v);
+      apply();
+    } else if (t.dataset.filterR) {
+      state.reason = state.reason === t.dataset.filterR ? '' : t.dataset.filterR;
+      apply();
+    } else {
+      reset();
+    }
+  });
+  // Render a body just before its article opens, so it never opens empty.
+  arts.forEach((art, i) => art.querySelector('summary').addEventListener('click', () => render(i)));
+  reason.addEventListener('change', () => { state.reason = reason.value; apply(); });
+  let timer = 0;
+  q.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { state.q = q.value.trim().toLowerCase(); apply(); }, 120);
+  });
+  q.addEventListener('keydown', (e) => { if (e.key === 'Escape') { q.value = ''; state.q = ''; apply(); } });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === '/' && !/^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) { e.preventDefault(); q.focus(); }
+  });
+  document.getElementById('open-all').addEventListener('click', () => arts.forEach((a, i) => { if (!a.hidden) open(i); }));
+  document.getElementById('close-all').addEventListener('click', () => { for (const a of arts) a.querySelector('details').open = false; });
+  document.getElementById('reset').addEventListener('click', reset);
+
+  apply();
+  if (location.hash) go(decodeURIComponent(location.hash.slice(1)), '');
+  document.documentElement.dataset.ready = '1'; // for tests: the script ran to the end
+})();
