@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..config import DedupConfig
 from ..model import Article, Pair, Sentence, Verdict
+from ..signals.boilerplate import norm_key
 from .features import BlockText, pair_features, twin_probability
 from .language import language_of
 
@@ -70,23 +71,45 @@ def _drop(unit: Unit, kept: Unit, reason: str) -> None:
         s.drop(Verdict.BILINGUAL_DUP, reason, twin_of=kept.sents[0].id)
 
 
-def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
-    """Drop each foreign block, pointing at an English neighbour (the pattern's side)."""
-    en = [k for k, u in enumerate(run) if u.lang == "en"]
-    if not en:
-        return  # nothing to be a twin of: the language signal flags it instead
-    foreign_first = run[0].lang != "en"
+def _lang_runs(run: list[Unit]) -> list[list[int]]:
+    """Indices of consecutive units in the same language."""
+    out: list[list[int]] = []
     for k, u in enumerate(run):
-        if u.lang == "en":
+        if out and run[out[-1][0]].lang == u.lang:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
+    """Drop each foreign block, pointing at the English block it translates.
+
+    Paragraph-wise bilingual text (three English lines, then their three source
+    lines) pairs position by position; interlinear text (source, English,
+    source, English …) pairs each line with the neighbour on the pattern's side.
+    """
+    if all(u.lang != "en" for u in run) or all(u.lang == "en" for u in run):
+        return  # nothing to be a twin of: the language signal flags it instead
+    groups = _lang_runs(run)
+    foreign_first = run[0].lang != "en"
+    for g, idx in enumerate(groups):
+        if run[idx[0]].lang == "en":
             continue
-        after = [j for j in en if j > k]
-        before = [j for j in en if j < k]
-        near = (after[:1] if foreign_first else before[-1:]) or before[-1:] or after[:1]
-        kept = run[near[0]]
-        _drop(u, kept, "source_language_twin")
-        pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
-                          f"English copy kept; the {u.lang} line is its source", kept.score, u.score,
-                          any(s.repairs for s in kept.sents)))
+        sides = [groups[g + 1] if g + 1 < len(groups) else [], groups[g - 1] if g > 0 else []]
+        if not foreign_first:
+            sides.reverse()
+        sides = [s for s in sides if s and run[s[0]].lang == "en"]
+        if not sides:
+            continue  # between two other-language runs: no English copy to point at
+        same = [s for s in sides if len(s) == len(idx)]
+        english = same[0] if same else sides[0]
+        for pos, k in enumerate(idx):
+            u, kept = run[k], run[english[min(pos, len(english) - 1)]]
+            _drop(u, kept, "source_language_twin")
+            pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
+                              f"English copy kept; the {u.lang} line is its source", round(kept.score, 4), round(u.score, 4),
+                              any(s.repairs for s in kept.sents)))
 
 
 def live_units(run: list[Unit], cfg: DedupConfig) -> list[Unit]:
@@ -132,6 +155,14 @@ def pair_probabilities(live: list[Unit], cfg: DedupConfig) -> dict[tuple[int, in
     return out
 
 
+def _shared_template(a: Unit, b: Unit) -> bool:
+    """Two lines that repeat one sentence verbatim but differ elsewhere are steps
+    built from a template ("… Repeat 10 to 20 times on each side."), not a line
+    and its re-translation, which rewords every sentence."""
+    ka, kb = ({norm_key(s.cleaned) for s in u.sents if len(s.cleaned.split()) >= 4} for u in (a, b))
+    return bool(ka & kb) and ka != kb
+
+
 def _paraphrases(run: list[Unit], cfg: DedupConfig, pairs: list[Pair]) -> None:
     live = live_units(run, cfg)
     probs = pair_probabilities(live, cfg)
@@ -139,7 +170,8 @@ def _paraphrases(run: list[Unit], cfg: DedupConfig, pairs: list[Pair]) -> None:
     for i, a in enumerate(live):
         if i in taken:
             continue
-        cands = [(p, j) for (x, j), p in probs.items() if x == i and j not in taken and p >= cfg.twin_threshold]
+        cands = [(p, j) for (x, j), p in probs.items()
+                 if x == i and j not in taken and p >= cfg.twin_threshold and not _shared_template(a, live[j])]
         if not cands:
             continue
         best_p, best = max(cands)

@@ -1,0 +1,117 @@
+"""Twins and near-duplicates: golden cases from the sample, bilingual fixtures of
+our own (interlinear and paragraph-wise Chinese, a Spanish line) and hard negatives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.config import load_config
+from pipeline.model import Verdict
+from pipeline.run import run
+from tests.conftest import ROOT, RunOutput
+
+pytestmark = pytest.mark.integration
+
+INTERLINEAR = """Neck pain prevention – Health Site | health/neck
+
+长时间低头看手机会增加颈椎的负担。
+Looking down at your phone for a long time increases the load on your cervical spine.
+每隔一小时起来活动五分钟，可以缓解肩膀的僵硬。
+Get up and move around for five minutes every hour to relieve stiff shoulders.
+睡觉时枕头的高度应该在8到10厘米之间。
+The height of your pillow should be between 8 and 10 centimetres when you sleep.
+"""
+
+PARAGRAPHS = """Walking for health – Health Site | health/walking
+
+Walking thirty minutes a day lowers blood pressure in most adults.
+Choose shoes with a firm heel and a flexible sole.
+Swing your arms naturally and keep your head up.
+每天步行三十分钟可以降低大多数成年人的血压。
+选择鞋跟坚固、鞋底灵活的鞋子。
+自然地摆动手臂，保持抬头。
+"""
+
+SPANISH = """Sleep and the back – Health Site | health/sleep
+
+A firm mattress supports the natural curve of the spine during the night.
+Un colchón firme sostiene la curva natural de la columna durante la noche.
+Sleeping on your side with a pillow between the knees keeps the hips level.
+"""
+
+# Hard negatives: adjacent lines on one topic that each say something new.
+NEGATIVES = """Desk work and the back – Health Site | health/office
+
+Sitting for long periods weakens the muscles of the lower back and the hips.
+Standing for long periods puts extra pressure on the joints of the knees and the feet.
+Set your screen at eye level so that you do not bend your neck forward all day.
+Set your chair height so that your feet rest flat on the floor and your knees are level.
+Take a short walk every hour, even if it is only to the kitchen and back.
+Take the stairs instead of the lift, because climbing strengthens the thighs and the calves.
+Lie on your back with your knees bent and lift your hips until your body forms a straight line.
+Lie on your side with your legs straight and lift the top leg slowly towards the ceiling.
+Dr. Mary Chen of Boston University found that 62% of office workers report back pain.
+Dr. James Wong of Toronto University found that 48% of drivers report neck pain.
+"""
+
+
+def _run(tmp_path: Path, name: str, text: str) -> dict[int, tuple[str, str]]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run([tmp_path / name], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    ids = {s.id: s.line for a in result.articles for s in a.sentences}
+    return {s.line: (s.verdict.value, str(ids.get(s.twin_of, ""))) for a in result.articles for s in a.sentences}
+
+
+def test_interlinear_chinese_lines_are_dropped_with_their_english_twin(tmp_path: Path) -> None:
+    got = _run(tmp_path, "zh.txt", INTERLINEAR)
+    assert {ln: got[ln] for ln in (3, 5, 7)} == {3: ("bilingual_dup", "4"), 5: ("bilingual_dup", "6"), 7: ("bilingual_dup", "8")}
+    assert all(got[ln][0] == "ok" for ln in (4, 6, 8))
+
+
+def test_paragraph_wise_chinese_pairs_position_by_position(tmp_path: Path) -> None:
+    got = _run(tmp_path, "para.txt", PARAGRAPHS)
+    assert {ln: got[ln] for ln in (6, 7, 8)} == {6: ("bilingual_dup", "3"), 7: ("bilingual_dup", "4"), 8: ("bilingual_dup", "5")}
+    assert all(got[ln][0] == "ok" for ln in (3, 4, 5))
+
+
+def test_spanish_source_line_is_a_twin(tmp_path: Path) -> None:
+    got = _run(tmp_path, "es.txt", SPANISH)
+    assert got[4] == ("bilingual_dup", "3")
+    assert got[3][0] == got[5][0] == "ok"
+
+
+def test_same_topic_neighbours_are_not_twins(tmp_path: Path) -> None:
+    got = _run(tmp_path, "neg.txt", NEGATIVES)
+    assert [ln for ln, (v, _) in got.items() if v in ("bilingual_dup", "dup")] == []
+
+
+def test_sample_lazy_posture_pairs_keep_one_copy_each(sample_run: RunOutput) -> None:
+    """Golden: the hand-labelled pairs of the sample (tests/data/pairs.tsv)."""
+    pairs = pd.read_csv(ROOT / "tests/data/pairs.tsv", sep="\t")
+    s = sample_run.sentences
+    dropped = {int(ln) for ln in s[s.verdict == "bilingual_dup"]["line"]}
+    found = [(a, b) for a, b in zip(pairs.line_a, pairs.line_b) if (a in dropped) != (b in dropped)]
+    # 25 of 26 in the last measurement; the miss (623/625) shares almost no words.
+    assert len(found) >= 24, f"only {len(found)} of {len(pairs)} twin pairs found"
+    labelled = set(pairs.line_a) | set(pairs.line_b)
+    assert dropped <= labelled, f"twins marked outside the labelled pairs: {sorted(dropped - labelled)}"
+
+
+def test_sample_title_repeated_under_itself_is_a_dup_and_steps_stay(sample_run: RunOutput) -> None:
+    s = sample_run.sentences
+    assert set(s[s.line == 346]["verdict"]) == {"dup"}
+    dups = s[s.verdict == "dup"]
+    assert set(dups["reasons"].str.split(";").str[0]) <= {"repeats_title", "exact_dup", "near_dup"}
+    steps = s[s.cleaned.str.startswith(("Relax, switch sides and repeat", "Sit or stand up straight"))]
+    assert len(steps) >= 2 and set(steps["verdict"]) <= {"ok", "garbled"}
+
+
+def test_pairs_report_names_kept_copy_and_why(sample_run: RunOutput) -> None:
+    p = pd.read_csv(sample_run.reports / "pairs.csv", keep_default_na=False)
+    twins = p[p.kind == "paraphrase_twin"]
+    assert len(twins) >= 24
+    assert twins["why"].str.contains("garble_score|tie").all()
+    assert set(twins["kept"]).isdisjoint(set(twins["dropped"]))
