@@ -145,6 +145,7 @@ class Article:
     sections: list[Section] = field(default_factory=list)
     consumed: dict[int, str] = field(default_factory=dict)
     near_dup_of: str = ""  # id of an earlier article with the same content, if any
+    encoding: str = ""  # how the source file was decoded
 
     @property
     def sentences(self) -> list[Sentence]:

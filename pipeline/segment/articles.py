@@ -43,7 +43,7 @@ def _title_like(block: Block, max_words: int) -> bool:
 
 
 def _new(doc: Document, title: str, line: int, title_line: int | None, **kw: object) -> Article:
-    return Article(id="", source=doc.source, title=title, line=line, title_line=title_line, **kw)  # type: ignore[arg-type]
+    return Article(id="", source=doc.source, title=title, line=line, title_line=title_line, encoding=doc.encoding, **kw)  # type: ignore[arg-type]
 
 
 def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:

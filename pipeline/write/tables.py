@@ -120,7 +120,7 @@ def articles_frame(articles: list[Article], paths: dict[str, str]) -> pd.DataFra
     for a in articles:
         rows.append(
             {"article": a.id, "source": a.source, "line": a.line, "title": a.title, "site": a.site, "url": a.url,
-             "tags": "/".join(a.tags), **counts(a), **scores(a), "near_dup_of": a.near_dup_of, "cleaned_path": paths.get(a.id, "")}
+             "tags": "/".join(a.tags), **counts(a), **scores(a), "near_dup_of": a.near_dup_of, "encoding": a.encoding, "cleaned_path": paths.get(a.id, "")}
         )
     return pd.DataFrame(rows)
 
