@@ -69,19 +69,17 @@ class BoilerplateConfig:
 @dataclass
 class GarbleConfig:
     threshold: float = _f(0.5, "A sentence whose garble_score is at or above this is garbled.")
+    signals: list[str] = _f(
+        ["oov_rate_v1", "glued_tokens_v1", "leading_punct_v1", "repairs_v1", "cjk_residue_v1", "repeated_words_v1",
+         "no_verb_v1", "lowercase_start_v1", "unbalanced_v1", "length_v1", "unfinished_v1", "odd_parse_v1", "harper_v1",
+         "languagetool_v1"],
+        "Garble signals to compute (see README, 'Signals'); languagetool_v1 also needs languagetool.enabled.",
+    )
     weights: dict[str, float] = _f(
-        {
-            "oov_rate_v1": 0.9,
-            "glued_tokens_v1": 0.6,
-            "leading_punct_v1": 0.3,
-            "cjk_residue_v1": 0.9,
-            "repeated_words_v1": 0.5,
-            "no_verb_v1": 0.35,
-            "lowercase_start_v1": 0.25,
-            "unbalanced_v1": 0.2,
-            "repairs_v1": 0.3,
-        },
-        "Weight of each signal in the noisy-or garble_score (signal name -> 0..1). Missing names weigh 0.",
+        {"bias": -2.0, "oov_rate_v1": 2.0, "glued_tokens_v1": 1.0, "leading_punct_v1": 0.5, "cjk_residue_v1": 4.0,
+         "repeated_words_v1": 1.0, "no_verb_v1": 1.0, "lowercase_start_v1": 0.5, "unbalanced_v1": 0.5, "repairs_v1": 0.5,
+         "length_v1": 1.0, "unfinished_v1": 1.0, "odd_parse_v1": 1.0, "harper_v1": 1.0, "languagetool_v1": 2.0},
+        "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
     min_zipf: float = _f(1.0, "A word whose wordfreq zipf frequency is below this counts as unknown.")
 
@@ -161,9 +159,6 @@ class Config:
             v = getattr(self.dedup, key)
             if not 0.05 <= v <= 0.95:  # MinHash LSH needs at least two bands
                 raise ConfigError(f"dedup.{key} must be in 0.05..0.95, got {v}")
-        for name, w in self.garble.weights.items():
-            if not 0.0 <= w <= 1.0:
-                raise ConfigError(f"garble.weights.{name} must be in 0..1, got {w}")
         return self
 
     def as_dict(self) -> dict[str, Any]:
@@ -175,8 +170,10 @@ def _coerce(value: Any, typ: Any, where: str) -> Any:
     if origin in (Union, UnionType):  # `X | None`: None means "off"
         args = [a for a in get_args(typ) if a is not type(None)]
         return None if value is None else _coerce(value, args[0], where)
-    if typ is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+    if typ is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        raise ConfigError(f"{where} must be float, got {value!r}")
     if typ in (int, str, bool):
         if type(value) is not typ:
             raise ConfigError(f"{where} must be {typ.__name__}, got {value!r}")

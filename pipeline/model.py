@@ -73,7 +73,7 @@ class Document:
 
 @dataclass(slots=True)
 class Repair:
-    """One recorded edit. Offsets are into the text the fixer saw."""
+    """One recorded edit. Offsets are into the raw text of the block (before == raw[start:end])."""
 
     fixer: str
     start: int
