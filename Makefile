@@ -30,7 +30,10 @@ test: setup browser
 	$(BIN)/python -m pytest -q
 
 eval: setup
-	$(BIN)/pipeline eval --devset tests/data/devset.tsv raw/
+	$(BIN)/pipeline eval --devset tests/data/devset.tsv raw/ --mlqe tests/data/mlqe/mlqe_pe_xen_dev.tsv
 
 clean:
 	rm -rf cleaned/*.md reports/*.csv reports/*.parquet reports/*.json reports/*.md reports/*.html
+
+bench: setup
+	$(BIN)/python -m bench.bench --sizes 10,100 --repeats 3 --naive 200

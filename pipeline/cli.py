@@ -75,8 +75,10 @@ def run(
     Example (CI gate): pipeline run scrapes/ --fail-on 'garbled_rate>0.05' --fail-on 'bilingual_dup>0' --baseline old/summary.json
     """
     from .gate import EXIT_GATE, diff_table, load_baseline, validate_rule
+    from .grammar import grammar_scorers
     from .run import run as run_pipeline
     from .write.outputs import write_cleaned, write_reports
+    from .write.atomic import check_output_dir
 
     overrides = list(set_ or [])
     if garbled is not None:
@@ -87,10 +89,13 @@ def run(
     try:
         cfg = load_config(config, overrides)
         cfg.gate.fail_on += list(fail_on or [])
+        check_output_dir(cleaned, "--cleaned")  # a file in the way must fail before the work, not after
+        check_output_dir(reports, "--reports")
         for rule in cfg.gate.fail_on:
             validate_rule(rule)  # a typo in a rule must fail before an hour of work, not after
         old = load_baseline(baseline or Path(cfg.gate.baseline)) if (baseline or cfg.gate.baseline) else None
-        result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet)
+        with grammar_scorers(cfg) as extra:  # the server stops however the block exits
+            result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)
         paths = write_cleaned(result, cleaned)
         summ, gate = write_reports(result, cfg, reports, paths, old)
     except PipelineError as exc:
@@ -125,6 +130,7 @@ def score(
 
     Example: printf 'Step 1.Stand up.\\nHello world.\\n' | pipeline score - --format jsonl
     """
+    from .grammar import grammar_scorers
     from .score import score_segments
 
     if fmt not in ("csv", "jsonl"):
@@ -132,7 +138,8 @@ def score(
     try:
         cfg = load_config(config, set_)
         text = _read_segments(file)
-        rows = score_segments(text.splitlines(), cfg)
+        with grammar_scorers(cfg) as extra:
+            rows = score_segments(text.splitlines(), cfg, extra)
     except PipelineError as exc:
         _fail(exc)
     if fmt == "jsonl":
@@ -164,22 +171,29 @@ def _read_segments(file: str) -> str:
 def evaluate(
     devset: Annotated[Path, typer.Option(help="Labelled dev set (TSV: source, line, label, text).")] = Path("tests/data/devset.tsv"),
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Raw input the dev set was labelled on. Default: raw/")] = None,
+    mlqe: Annotated[Optional[Path], typer.Option(help="MLQE-PE TSV (pair, mt, da_mean, da_z) to correlate garble_score with human scores.")] = None,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
-    """Print per-label precision, recall and F1 of the pipeline against a labelled dev set.
+    """Print per-label precision, recall and F1 against a labelled dev set, and
+    (with --mlqe) the correlation of garble_score with human quality scores.
 
-    Example: pipeline eval --devset tests/data/devset.tsv raw/
+    Example: pipeline eval --devset tests/data/devset.tsv raw/ --mlqe tests/data/mlqe/mlqe_pe_xen_dev.tsv
     """
-    from .evaluate import evaluate_devset, format_report
+    from .evaluate import evaluate_devset, evaluate_mlqe, format_mlqe, format_report
+    from .grammar import grammar_scorers
 
     _logging(True)
     try:
         cfg = load_config(config, set_)
-        report = evaluate_devset(devset, inputs or [Path("raw")], cfg)
+        with grammar_scorers(cfg) as extra:
+            report = evaluate_devset(devset, inputs or [Path("raw")], cfg, extra)
+            mlqe_report = evaluate_mlqe(mlqe, cfg, extra) if mlqe else None
     except PipelineError as exc:
         _fail(exc)
     typer.echo(format_report(report))
+    if mlqe_report is not None:
+        typer.echo("\n" + format_mlqe(mlqe_report))
 
 
 @app.command("config")

@@ -37,6 +37,11 @@ class ReadConfig:
     )
     formats: list[str] = _f(["txt", "md", "jsonl", "html"], "File suffixes read when INPUT is a folder.")
     max_file_mb: float = _f(200.0, "Files larger than this are skipped with a reason.")
+    max_block_chars: int | None = _f(
+        100_000,
+        "A file with a block (a .txt line, a .md paragraph, an HTML element's text) longer than this many characters "
+        "is skipped with a reason: the sentence parser needs memory in proportion (about 1 GB per 100,000). None: no limit.",
+    )
 
 
 @dataclass

@@ -79,9 +79,9 @@ def score_labels(gold: list[str], pred: list[str]) -> EvalReport:
     return EvalReport(len(gold), per, dict(conf), acc, sum(p == "missing" for p in pred))
 
 
-def evaluate_devset(devset: Path, inputs: list[Path], cfg: Config) -> EvalReport:
+def evaluate_devset(devset: Path, inputs: list[Path], cfg: Config, extra_scorers: list | None = None) -> EvalReport:
     gold = load_devset(devset)
-    pred = sentences_frame(run(inputs, cfg, quiet=True).articles)
+    pred = sentences_frame(run(inputs, cfg, quiet=True, extra_scorers=extra_scorers).articles)
     labels = match(gold, pred)
     report = score_labels(list(gold["label"]), labels)
     report.errors = [
@@ -101,4 +101,53 @@ def format_report(r: EvalReport) -> str:
     lines += ["", "confusion (rows gold, columns predicted):", " " * 14 + "".join(f"{p[:9]:>10}" for p in preds)]
     for g in LABELS:
         lines.append(f"{g:<14}" + "".join(f"{r.confusion.get((g, p), 0):>10}" for p in preds))
+    return "\n".join(lines)
+
+
+@dataclass
+class MlqeReport:
+    rows: list[dict[str, float | str]]  # per language pair: n, pearson, spearman, auc
+
+    @property
+    def mean_abs_pearson(self) -> float:
+        vals = [abs(float(r["pearson"])) for r in self.rows if r["pair"] != "all"]
+        return sum(vals) / len(vals) if vals else float("nan")
+
+
+def load_mlqe(path: Path) -> pd.DataFrame:
+    try:
+        df = pd.read_csv(path, sep="\t", keep_default_na=False)
+    except FileNotFoundError:
+        raise InputError(f"MLQE-PE file {path} does not exist") from None
+    missing = {"pair", "mt", "da_mean", "da_z"} - set(df.columns)
+    if missing:
+        raise InputError(f"MLQE-PE file {path} lacks columns: {', '.join(sorted(missing))}")
+    return df
+
+
+def evaluate_mlqe(path: Path, cfg: Config, extra_scorers: list | None = None) -> MlqeReport:
+    """Correlation of garble_score (English side only) with human DA scores, per pair."""
+    import numpy as np
+
+    from .calibrate import correlations, roc_auc
+    from .score import score_sentences
+
+    df = load_mlqe(path)
+    sents = score_sentences([t.replace("\n", " ") or "-" for t in df["mt"]], cfg, extra_scorers)
+    df = df.assign(garble=[s.garble_score for s in sents])
+    rows: list[dict[str, float | str]] = []
+    for pair, g in [*df.groupby("pair", sort=True), ("all", df)]:
+        pearson, spearman = correlations(g["garble"].to_numpy(), g["da_z"].to_numpy())
+        auc = roc_auc(g["garble"].to_numpy(), np.asarray(g["da_mean"] < 30))
+        rows.append({"pair": str(pair), "n": len(g), "pearson": pearson, "spearman": spearman, "auc": auc, "garbled": int((g["da_mean"] < 30).sum())})
+    return MlqeReport(rows)
+
+
+def format_mlqe(r: MlqeReport) -> str:
+    lines = ["MLQE-PE dev, English side only: correlation of garble_score with da_z (negative is good),",
+             "ROC-AUC of garble_score for da_mean < 30", "",
+             f"{'pair':<8}{'n':>6}{'da<30':>7}{'pearson':>10}{'spearman':>10}{'auc':>8}"]
+    for row in r.rows:
+        lines.append(f"{row['pair']:<8}{row['n']:>6}{row['garbled']:>7}{row['pearson']:>10.3f}{row['spearman']:>10.3f}{row['auc']:>8.3f}")
+    lines.append(f"\nmean |pearson| over pairs: {r.mean_abs_pearson:.3f}")
     return "\n".join(lines)

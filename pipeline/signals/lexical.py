@@ -144,8 +144,3 @@ class Unbalanced(Scorer):
         t = item.sentence.cleaned
         bad = t.count("(") != t.count(")") or (t.count('"') % 2 == 1) or t.count("“") != t.count("”")
         return self.signal(1.0 if bad else 0.0)
-
-
-def default_scorers(min_zipf: float) -> list[Scorer]:
-    return [OovRate(min_zipf), GluedTokens(), LeadingPunct(), RepairCount(), CjkResidue(),
-            RepeatedWords(), NoVerb(), LowercaseStart(), Unbalanced()]

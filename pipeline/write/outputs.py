@@ -9,11 +9,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import Config
+from ..gate import GateResult, evaluate
 from ..run import RunResult
-from .atomic import write_bytes, write_text
+from .atomic import sweep_temps, write_bytes, write_text
+from .junit import render_junit
 from .markdown import GENERATOR, render
+from .report_html import render_report_html
 from .report_md import render_report_md
-from .tables import articles_frame, lines_frame, reason_counts, repairs_frame, sentences_frame, verdict_counts
+from .tables import articles_frame, lines_frame, pairs_frame, reason_counts, repairs_frame, sentences_frame, verdict_counts
 
 
 def _csv(df) -> bytes:  # type: ignore[no-untyped-def]
@@ -31,6 +34,7 @@ def _stale(path: Path) -> bool:
 
 def write_cleaned(result: RunResult, cleaned_dir: Path) -> dict[str, str]:
     cleaned_dir.mkdir(parents=True, exist_ok=True)
+    sweep_temps(cleaned_dir)  # what a killed run left
     paths: dict[str, str] = {}
     for art in result.articles:
         if not art.sentences:
@@ -58,6 +62,7 @@ def summary(result: RunResult, cfg: Config, paths: dict[str, str]) -> dict[str, 
         "reasons": reason_counts(result.articles),
         "garbled_rate": round(verdicts["garbled"] / len(body), 4) if body else 0.0,
         "mean_garble": round(sum(s.garble_score for s in body) / len(body), 4) if body else 0.0,
+        "pairs": {k: sum(p.kind == k for p in result.pairs) for k in sorted({p.kind for p in result.pairs})},
         "skipped": [{"source": s, "reason": r} for s, r in result.skipped],
         "notes": result.notes,
         "timing_s": result.timings,
@@ -65,8 +70,11 @@ def summary(result: RunResult, cfg: Config, paths: dict[str, str]) -> dict[str, 
     }
 
 
-def write_reports(result: RunResult, cfg: Config, reports_dir: Path, paths: dict[str, str]) -> dict[str, object]:
+def write_reports(
+    result: RunResult, cfg: Config, reports_dir: Path, paths: dict[str, str], baseline: dict | None = None
+) -> tuple[dict[str, object], GateResult]:
     reports_dir.mkdir(parents=True, exist_ok=True)
+    sweep_temps(reports_dir)
     sdf = sentences_frame(result.articles)
     write_bytes(reports_dir / "sentences.csv", _csv(sdf))
     if cfg.output.parquet:
@@ -75,9 +83,15 @@ def write_reports(result: RunResult, cfg: Config, reports_dir: Path, paths: dict
         write_bytes(reports_dir / "sentences.parquet", buf.getvalue())
     write_bytes(reports_dir / "lines.csv", _csv(lines_frame(result.articles, result.skipped)))
     write_bytes(reports_dir / "repairs.csv", _csv(repairs_frame(result.articles)))
+    write_bytes(reports_dir / "pairs.csv", _csv(pairs_frame(result.articles, result.pairs)))
     adf = articles_frame(result.articles, paths)
     write_bytes(reports_dir / "articles.csv", _csv(adf))
     summ = summary(result, cfg, paths)
+    gate = evaluate(cfg.gate.fail_on, summ, baseline, cfg.gate.tolerance)
+    summ["gate"] = gate.as_dict()
+    if cfg.output.junit:
+        write_bytes(reports_dir / "quality.junit.xml", render_junit(result.articles, gate.as_junit()))
     write_text(reports_dir / "summary.json", json.dumps(summ, indent=2, ensure_ascii=False) + "\n")
     write_text(reports_dir / "report.md", render_report_md(summ, adf, sdf))
-    return summ
+    write_text(reports_dir / "report.html", render_report_html(result, summ))
+    return summ, gate

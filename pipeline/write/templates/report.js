@@ -3,23 +3,30 @@
 (() => {
   'use strict';
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+  const byId = (id) => document.getElementById(id);
   const arts = $$('article.art');
+  const rows = $$('#ranking tr[data-art]'); // same order as arts: both worst first
+  const q = byId('q'), reason = byId('reason'), shown = byId('shown'), more = byId('rank-more');
+  const RANK_ROWS = Number(byId('ranking').dataset.top); // ranking rows shown before "Show all"
+  const state = { verdicts: new Set(), reason: '', q: '', allRows: false };
+
   // Per article, per sentence in page order: [section, heading?, verdict, reasons, text].
-  const index = JSON.parse(document.getElementById('index').textContent);
-  const rows = new Map($$('#ranking tr[data-art]').map((tr) => [tr.dataset.art, tr]));
-  const q = document.getElementById('q');
-  const reason = document.getElementById('reason');
-  const shown = document.getElementById('shown');
-  const state = { verdicts: new Set(), reason: '', q: '' };
-  const pass = arts.map((_, i) => new Uint8Array(index[i].length).fill(1)); // filter result per sentence
+  // Parsed on first use: a page that is only read never pays for it.
+  let index = null, pass = null;
+  function load() {
+    if (!index) {
+      index = JSON.parse(byId('index').textContent);
+      pass = index.map((sents) => new Uint8Array(sents.length).fill(1));
+    }
+  }
 
   // Bodies arrive as HTML that the report writer escaped, inside a JSON string:
   // parsing it here is what the page's own parser would have done at load.
   const bodyOf = (art) => art.querySelector('.body');
   function render(i) {
-    const art = arts[i], body = bodyOf(art);
+    const body = bodyOf(arts[i]);
     if (body.dataset.done) return;
-    body.innerHTML = JSON.parse(art.querySelector('script.b').textContent);
+    body.innerHTML = JSON.parse(arts[i].querySelector('script.b').textContent);
     body.dataset.done = '1';
     show(i);
   }
@@ -28,22 +35,22 @@
     arts[i].querySelector('details').open = true;
   }
   const setHidden = (el, h) => { if (el.hidden !== h) el.hidden = h; };
+  const isActive = () => state.verdicts.size > 0 || state.reason !== '' || state.q !== '';
 
   // Mirror the filter result of article i onto its rendered sentences and sections.
   function show(i) {
     const body = bodyOf(arts[i]);
-    if (!body.dataset.done) return;
+    if (!body.dataset.done || !index) return;
     const active = isActive(), p = pass[i], idx = index[i];
     const sents = body.querySelectorAll('.s'), secs = body.querySelectorAll('.sec');
     const secOn = new Uint8Array(secs.length);
     for (let k = 0; k < sents.length; k++) {
-      if (!idx[k][1]) setHidden(sents[k], !p[k]);
+      if (!idx[k][1]) setHidden(sents[k], !p[k]); // headings stay as context
       if (p[k]) secOn[idx[k][0]] = 1;
     }
     secs.forEach((sec, k) => setHidden(sec, active && !secOn[k]));
   }
 
-  const isActive = () => state.verdicts.size > 0 || state.reason !== '' || state.q !== '';
   function passes(e, titleHit) {
     if (state.verdicts.size && !state.verdicts.has(e[2])) return false;
     if (state.reason && !e[3].split(' ').includes(state.reason)) return false;
@@ -53,6 +60,7 @@
   // Sentence-level filtering: an article stays if any of its sentences passes all
   // filters; within it, only passing sentences (and their sections' headings) show.
   function apply() {
+    load();
     const active = isActive();
     let nArts = 0, nSents = 0;
     arts.forEach((art, i) => {
@@ -61,21 +69,31 @@
       index[i].forEach((e, k) => { const ok = !active || passes(e, titleHit); pass[i][k] = ok ? 1 : 0; n += ok; });
       const on = !active || n > 0;
       setHidden(art, !on);
-      const row = rows.get(art.id.slice(2));
-      if (row) setHidden(row, !on);
       art.querySelector('.fcount').textContent = active && on ? `${n} matching` : '';
       if (on) { nArts++; nSents += n; show(i); }
     });
-    shown.textContent = active
-      ? `${nArts} of ${arts.length} articles · ${nSents} matching lines`
-      : `${arts.length} articles`;
-    document.getElementById('empty').hidden = nArts > 0;
+    rank();
+    shown.textContent = active ? `${nArts} of ${arts.length} articles · ${nSents} matching lines` : `${arts.length} articles`;
+    byId('empty').hidden = nArts > 0;
     for (const b of $$('[data-filter-v]')) b.setAttribute('aria-pressed', String(state.verdicts.has(b.dataset.filterV)));
     for (const b of $$('[data-filter-r]')) b.setAttribute('aria-pressed', String(state.reason === b.dataset.filterR));
     reason.value = state.reason;
     reason.classList.toggle('on', state.reason !== '');
     // A search that leaves a handful of articles opens them: the hits are the point.
     if (state.q && nArts <= 3) arts.forEach((art, i) => { if (!art.hidden) open(i); });
+  }
+
+  // The ranking lists the first RANK_ROWS matching articles until "Show all":
+  // a thousand laid-out rows would cost more than they tell at a glance.
+  function rank() {
+    let n = 0;
+    rows.forEach((row, i) => {
+      const match = !arts[i].hidden;
+      if (match) n++;
+      setHidden(row, !match || (!state.allRows && n > RANK_ROWS));
+    });
+    more.hidden = n <= RANK_ROWS;
+    more.textContent = state.allRows ? `Show the first ${RANK_ROWS}` : `Show all ${n}`;
   }
 
   function reset() {
@@ -87,9 +105,9 @@
 
   // Follow in-page links (ranking rows, "kept copy") into closed or unrendered articles.
   function go(id, artId) {
-    let i = arts.findIndex((a) => a.id === 'a-' + artId || a.id === id || id.startsWith(a.id.slice(2) + ':'));
+    const i = arts.findIndex((a) => a.id === 'a-' + artId || a.id === id || id.startsWith(a.id.slice(2) + ':'));
     if (i >= 0) render(i);
-    let el = document.getElementById(id);
+    let el = byId(id);
     if (!el) return false;
     if (el.closest('[hidden]')) reset();
     const art = el.closest('article.art');
@@ -103,9 +121,12 @@
   }
 
   document.addEventListener('click', (e) => {
-    const t = e.target.closest('a[href^="#"], [data-filter-v], [data-filter-r], [data-reset]');
+    const t = e.target.closest('a[href^="#"], [data-filter-v], [data-filter-r], [data-reset], button.sc');
     if (!t) return;
-    if (t.matches('a')) {
+    if (t.matches('button.sc')) {
+      const why = t.closest('.s').querySelector('.why');
+      why.open = !why.open;
+    } else if (t.matches('a')) {
       if (go(decodeURIComponent(t.getAttribute('href').slice(1)), t.dataset.a || '')) {
         e.preventDefault();
         history.replaceState(null, '', t.getAttribute('href'));
@@ -121,8 +142,14 @@
       reset();
     }
   });
-  // Render a body just before its article opens, so it never opens empty.
-  arts.forEach((art, i) => art.querySelector('summary').addEventListener('click', () => render(i)));
+  arts.forEach((art, i) => {
+    const details = art.querySelector('details');
+    // Render a body just before its article opens, so it never opens empty.
+    details.querySelector('summary').addEventListener('click', () => render(i));
+    // Closed articles skip layout (content-visibility); open ones must not, or
+    // their tooltips and sticky header would be clipped.
+    details.addEventListener('toggle', () => art.classList.toggle('open', details.open));
+  });
   reason.addEventListener('change', () => { state.reason = reason.value; apply(); });
   let timer = 0;
   q.addEventListener('input', () => {
@@ -133,11 +160,18 @@
   document.addEventListener('keydown', (e) => {
     if (e.key === '/' && !/^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) { e.preventDefault(); q.focus(); }
   });
-  document.getElementById('open-all').addEventListener('click', () => arts.forEach((a, i) => { if (!a.hidden) open(i); }));
-  document.getElementById('close-all').addEventListener('click', () => { for (const a of arts) a.querySelector('details').open = false; });
-  document.getElementById('reset').addEventListener('click', reset);
+  byId('open-all').addEventListener('click', () => arts.forEach((a, i) => { if (!a.hidden) open(i); }));
+  byId('close-all').addEventListener('click', () => { for (const a of arts) a.querySelector('details').open = false; });
+  byId('reset').addEventListener('click', reset);
+  more.addEventListener('click', () => { state.allRows = !state.allRows; rank(); });
 
-  apply();
+  // Sticky article headers sit just under the filter bar, whatever its height.
+  const bar = byId('bar');
+  const barHeight = () => document.documentElement.style.setProperty('--bar-h', `${bar.offsetHeight}px`);
+  new ResizeObserver(barHeight).observe(bar);
+  barHeight();
+
+  shown.textContent = `${arts.length} articles`;
   if (location.hash) go(decodeURIComponent(location.hash.slice(1)), '');
   document.documentElement.dataset.ready = '1'; // for tests: the script ran to the end
 })();

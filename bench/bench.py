@@ -1,0 +1,133 @@
+"""The benchmark (not a test): throughput, per-stage time, memory and scaling, and the naive baseline.
+
+    .venv/bin/python -m bench.bench [--sizes 10,100] [--repeats 3] [--naive 200] [--no-grammar]
+
+For each size, the sample is turned into a varied corpus (bench/corpus.py) and the
+real CLI runs on it in a subprocess, cold (empty cache) `repeats` times and then
+once warm (unchanged input, same cache). Wall time and peak RSS come from the
+child's rusage; per-stage times from summary.json. The naive baseline (spaCy on
+each sentence, then language-tool-python `check()` per sentence, against the same
+LanguageTool server) runs on `naive` sentences of the corpus in the same process
+run, and the ratio is printed. Timings on 2 shared cores are noisy: compare the
+ratios, and the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import build
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPELINE = ROOT / ".venv" / "bin" / "pipeline"
+
+
+def run_once(corpus: Path, work: Path, grammar: bool) -> dict:
+    """One CLI run in `work` (its cache lives there); wall seconds, peak RSS MiB and the summary."""
+    cmd = [str(PIPELINE), "run", str(corpus), "--cleaned", str(work / "cleaned"), "--reports", str(work / "reports"), "--quiet",
+           "--grammar" if grammar else "--no-grammar"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"pipeline failed on {corpus}: {err.strip()}")
+    summary = json.loads((work / "reports" / "summary.json").read_text())
+    return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "summary": summary}
+
+
+def naive_baseline(corpus: Path, n: int) -> dict:
+    """spaCy + language-tool-python check() per sentence, against our batched checker, same server."""
+    import language_tool_python
+    import spacy
+
+    from pipeline.config import load_config
+    from pipeline.grammar import Checker, LanguageToolServer
+
+    cfg = load_config()
+    nlp = spacy.load(cfg.model.spacy, exclude=["ner"])
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:2])
+    lines = [ln for ln in text.splitlines() if len(ln.split()) >= 4 and " | " not in ln]
+    sents = [s.text.strip() for ln in lines[: n * 2] for s in nlp(ln).sents if len(s.text.split()) >= 3][:n]
+    with LanguageToolServer(cfg.languagetool) as server:
+        tool = language_tool_python.LanguageTool(cfg.languagetool.language, remote_server=server.url)
+        t0 = time.perf_counter()
+        naive_flags = []
+        for s in sents:
+            nlp(s)
+            naive_flags.append(bool([m for m in tool.check(s) if "WHITESPACE" not in m.rule_id]))
+        naive_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        list(nlp.pipe(sents, batch_size=cfg.model.batch_size))
+        ours = Checker(server, cfg.languagetool, None).check_texts(sents)
+        ours_s = time.perf_counter() - t0
+        tool.close()
+    our_flags = [bool(m) for m in ours]
+    kept = sum(a and b for a, b in zip(naive_flags, our_flags)) / max(1, sum(naive_flags))
+    return {"sentences": len(sents), "naive_per_s": len(sents) / naive_s, "ours_per_s": len(sents) / ours_s,
+            "speedup": naive_s / ours_s, "naive_flags": sum(naive_flags), "flags_kept": kept}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10,100", help="corpus sizes as multiples of the sample (e.g. 10,100,1000)")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--naive", type=int, default=200, help="sentences for the naive baseline (0: skip)")
+    ap.add_argument("--no-grammar", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the generated corpora and outputs")
+    args = ap.parse_args()
+    grammar = not args.no_grammar
+    tmp = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
+    rows = []
+    try:
+        for size in [int(x) for x in args.sizes.split(",")]:
+            corpus = tmp / f"x{size}"
+            n_art, n_lines = build(ROOT / "raw" / "000_eec31f602d13a0fd.txt", corpus, size)
+            colds = []
+            for r in range(args.repeats):
+                work = tmp / f"x{size}-run{r}"
+                work.mkdir()
+                colds.append(run_once(corpus, work, grammar))
+            warm = run_once(corpus, tmp / f"x{size}-run0", grammar)  # same cache as the first cold run
+            wall = statistics.median(c["wall"] for c in colds)
+            summ = colds[0]["summary"]
+            stages = {k: statistics.median(c["summary"]["timing_s"].get(k, 0.0) for c in colds) for k in summ["timing_s"]}
+            rows.append({"size": size, "articles": n_art, "lines": n_lines, "sentences": summ["sentences"], "wall_s": wall,
+                         "articles_per_s": n_art / wall, "sentences_per_s": summ["sentences"] / wall,
+                         "peak_rss_mib": max(c["rss_mib"] for c in colds), "warm_s": warm["wall"], "warm_share": warm["wall"] / wall,
+                         "stages": stages, "walls": [round(c["wall"], 2) for c in colds]})
+            print(json.dumps(rows[-1]), flush=True)
+        print("\nsize  articles  sentences   wall_s  art/s  sent/s  peak_MiB  rerun_s  rerun/first")
+        for r in rows:
+            print(f"x{r['size']:<5}{r['articles']:>8}{r['sentences']:>11}{r['wall_s']:>9.1f}{r['articles_per_s']:>7.1f}"
+                  f"{r['sentences_per_s']:>8.1f}{r['peak_rss_mib']:>10.0f}{r['warm_s']:>9.1f}{r['warm_share']:>12.1%}")
+        if len(rows) >= 2:
+            a, b = rows[0], rows[-1]
+            print(f"\nscaling x{a['size']} -> x{b['size']}: input x{b['sentences'] / a['sentences']:.1f}, time x{b['wall_s'] / a['wall_s']:.1f}")
+        print("\nper-stage seconds (median of cold runs):")
+        for r in rows:
+            print(f"  x{r['size']}: " + ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items()))
+        if args.naive and grammar:
+            nb = naive_baseline(tmp / f"x{rows[0]['size']}", args.naive)
+            print(f"\nnaive baseline on {nb['sentences']} sentences: naive {nb['naive_per_s']:.1f}/s (spaCy + check() each), "
+                  f"batched {nb['ours_per_s']:.1f}/s, speed-up x{nb['speedup']:.1f}; "
+                  f"naive flagged {nb['naive_flags']}, share kept by batching {nb['flags_kept']:.1%}")
+            print(f"end to end vs naive: x{rows[-1]['sentences_per_s'] / nb['naive_per_s']:.1f} "
+                  f"(pipeline sentences/s on x{rows[-1]['size']} over naive sentences/s)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

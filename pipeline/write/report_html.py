@@ -1,0 +1,249 @@
+"""reports/report.html: the reviewer's report, one self-contained file.
+
+Scraped text is untrusted. The templates autoescape, and the only HTML built here
+(the highlighted spans) escapes every piece with markupsafe. On top of that, a
+Content-Security-Policy lets only this page's own script run (by hash) and forbids
+every fetch, so the file stays self-contained and an escaping slip could not run.
+
+Article bodies are rendered here, server-side, but shipped as JSON strings inside
+<script type="application/json"> blocks and put into the page only when an
+article is opened; a small index (verdict, reasons, text per sentence) drives the
+filters. The browser's parser then skips the bodies at load, which keeps a
+1,000-article batch loading in about a second.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..decide import MIN_CONTRIBUTION
+from ..model import Article, Sentence, Signal, Verdict
+from ..run import RunResult
+from .markdown import counts, scores
+
+TEMPLATES = Path(__file__).parent / "templates"
+VERDICTS = [v.value for v in Verdict]
+_SAFE_URL = re.compile(r"^https?://", re.I)
+RANK_ROWS = 25  # rows of the overview's ranking shown before "Show all"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where one signal's evidence sits in `Sentence.cleaned`, and what to say about it."""
+
+    start: int
+    end: int
+    tip: str
+
+
+def contribution(sig: Signal, weights: dict[str, float]) -> float:
+    """What this signal adds to the score's log-odds in `pipeline.decide` (w * value)."""
+    return weights.get(sig.name, 0.0) * sig.value
+
+
+def firing(sent: Sentence, weights: dict[str, float]) -> list[tuple[Signal, float]]:
+    """Signals that moved the score (any non-zero contribution), strongest first."""
+    out = [(g, contribution(g, weights)) for g in sent.signals if g.value > 0 and contribution(g, weights) != 0]
+    return sorted(out, key=lambda gc: (-gc[1], gc[0].name))
+
+
+def _find_tokens(text: str, detail: str) -> list[tuple[int, int]]:
+    """Best effort for scorers that name their evidence but give no offsets:
+    each comma-separated token of `detail`, as a whole word (with its immediate
+    repeats, so "back" marks "back back")."""
+    spans: list[tuple[int, int]] = []
+    for tok in {t.strip() for t in detail.split(",")}:
+        if len(tok) < 2:
+            continue
+        word = re.escape(tok)
+        pat = rf"(?<!\w){word}(?:\s+{word})*(?!\w)"
+        spans += [m.span() for m in re.finditer(pat, text, re.I)]
+    return spans
+
+
+def hits(sent: Sentence, weights: dict[str, float]) -> list[Hit]:
+    n = len(sent.cleaned)
+    out: list[Hit] = []
+    for g, c in firing(sent, weights):
+        tip = f"{g.reason or g.name} {c:+.2f}" + (f": {g.detail}" if g.detail else "")
+        for a, b in g.spans or _find_tokens(sent.cleaned, g.detail):
+            a, b = max(0, a), min(n, b)
+            if a < b:
+                out.append(Hit(a, b, tip))
+    return out
+
+
+def highlight(text: str, marks: list[Hit]) -> Markup:
+    """`text` escaped, with each stretch covered by signals wrapped in one <mark>.
+
+    Overlapping spans are cut at every boundary, so marks never nest and every
+    character is covered by the marks of exactly the signals that point at it."""
+    cuts = sorted({0, len(text), *(h.start for h in marks), *(h.end for h in marks)})
+    out: list[Markup] = []
+    for a, b in zip(cuts, cuts[1:]):
+        on = [h for h in marks if h.start <= a and b <= h.end]
+        piece = escape(text[a:b])
+        if not on:
+            out.append(piece)
+            continue
+        tip = "\n".join(dict.fromkeys(h.tip for h in on))
+        out.append(Markup('<mark data-tip="{}">{}</mark>').format(tip, piece))
+    return Markup("").join(out)
+
+
+def visible_ws(text: str) -> str:
+    """Repairs are often about whitespace: make it visible (the result is escaped later)."""
+    return text.replace(" ", "\u2423").replace("\n", "\u21b5").replace("\t", "\u21e5") or "\u2205"
+
+
+def safe_url(url: str) -> str:
+    """Only web links become clickable: never `javascript:` or `data:` from a scrape."""
+    url = url.strip()
+    return url if _SAFE_URL.match(url) else ""
+
+
+@dataclass(slots=True)
+class ArticleView:
+    art: Article
+    rank: int
+    counts: dict[str, int]
+    scores: dict[str, float]
+    verdicts: dict[str, int]  # verdicts present in the article -> sentences
+    body: Markup = Markup("")  # the body's HTML as a JSON string literal, see script_json
+
+
+def article_views(result: RunResult) -> list[ArticleView]:
+    """Articles ranked worst first: mean garble, then garbled share, then id."""
+    views = []
+    for art in result.articles:
+        verdicts = Counter(s.verdict.value for s in art.sentences)
+        views.append(ArticleView(art, 0, counts(art), scores(art), {v: verdicts[v] for v in VERDICTS if verdicts[v]}))
+    views.sort(key=lambda v: (-v.scores["mean_garble"], -v.scores["garbled_rate"], v.art.id))
+    for i, v in enumerate(views, 1):
+        v.rank = i
+    return views
+
+
+def twin_finder(result: RunResult) -> Callable[[Sentence], dict[str, str] | None]:
+    """For a dropped copy: the in-page id of the kept copy and how to name it."""
+    where: dict[str, tuple[Article, Sentence | None]] = {}
+    for art in result.articles:
+        where[f"{art.id}:title"] = (art, None)
+        where.update((s.id, (art, s)) for s in art.sentences)
+
+    def find(sent: Sentence) -> dict[str, str] | None:
+        if not sent.twin_of or sent.twin_of not in where:
+            return None
+        art, kept = where[sent.twin_of]
+        label = "the title" if kept is None else f"line {kept.line}"
+        if art.id != sent.article:
+            label += f" of “{art.title}”"
+        return {"id": sent.twin_of, "art": art.id, "label": label}
+
+    return find
+
+
+def score_chart(scores_: list[float], threshold: float) -> Markup:
+    """Histogram of sentence scores as inline SVG, byte-identical across runs."""
+    import matplotlib  # here, not at import: only this function needs it, and it is slow to load
+    from matplotlib.figure import Figure  # not pyplot: no global figure state, no GUI backend
+    from matplotlib.ticker import FuncFormatter
+
+    rc = {"svg.hashsalt": "report", "svg.fonttype": "none", "font.size": 10, "font.family": "sans-serif",
+          "axes.edgecolor": "#94a3b8", "xtick.color": "#64748b", "ytick.color": "#64748b", "axes.labelcolor": "#475569"}
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=(5.0, 2.9))
+        ax = fig.add_subplot()
+        edges = sorted({i / 20 for i in range(21)} | {threshold})  # the threshold is a bin edge
+        counts_, _, patches = ax.hist(scores_, bins=edges, color="#94a3b8", edgecolor="white", linewidth=0.8)
+        for left, patch in zip(edges, patches):
+            if left >= threshold:
+                patch.set_facecolor("#c2410c")
+        above = sum(s >= threshold for s in scores_)
+        ax.axvline(threshold, color="#9a3412", linestyle="--", linewidth=1)
+        ax.text(threshold + 0.02, 0.97, f"{above} at or above\nthreshold {threshold:g}", transform=ax.get_xaxis_transform(),
+                va="top", ha="left", color="#9a3412", fontsize=9)
+        nonzero = [c for c in counts_ if c > 0]
+        if nonzero and max(nonzero) > 20 * min(nonzero):
+            # Most sentences are clean: on a linear axis the garbled tail would be invisible.
+            ax.set_yscale("symlog", linthresh=1)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:g}"))
+            ax.set_ylabel("sentences (log)")
+        else:
+            ax.set_ylabel("sentences")
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("garble score")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.tight_layout(pad=0.3)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None}, transparent=True)
+    svg = buf.getvalue()
+    # Drop the XML prolog and DOCTYPE: the <svg> element is embedded in HTML. Built
+    # from numbers only, never from scraped text, so it is safe to mark up as is.
+    return Markup(svg[svg.index("<svg") :])
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters["ws"] = visible_ws
+    env.filters["pct"] = lambda x: f"{x:.1%}"
+    env.filters["num"] = lambda x: f"{x:,}"
+    return env
+
+
+def _script() -> tuple[Markup, str]:
+    """The page's one script, and its CSP hash (so nothing else may run)."""
+    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "<!--" in js:
+        raise RuntimeError(f"{TEMPLATES / 'report.js'} must not contain '</script' or '<!--': it is inlined in a <script>")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return Markup(js), f"'sha256-{digest}'"
+
+
+def script_json(value: object) -> Markup:
+    """JSON that is safe inside <script type="application/json">: a "</" or "<!"
+    in the data can neither close the element nor open a comment state."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("</", "<\\/").replace("<!", "\\u003c!"))
+
+
+def sentence_index(art: Article) -> list[list[object]]:
+    """What the filters need per sentence, in page order: section, heading?, verdict, reasons, text."""
+    return [[i, int(s.is_heading), s.verdict.value, " ".join(s.reasons), (s.cleaned or s.text).lower()]
+            for i, sec in enumerate(art.sections) for s in sec.sentences]
+
+
+def render_report_html(result: RunResult, summ: dict) -> str:
+    """The whole report as one HTML string. `summ` is summary.json's dict: its counts
+    are the ones shown, and its config gives the weights and threshold explained."""
+    weights: dict[str, float] = summ["config"]["garble"]["weights"]
+    threshold: float = summ["config"]["garble"]["threshold"]
+    judged = [s.garble_score for a in result.articles for s in a.sentences if s.verdict.value in ("ok", "garbled")]
+    js, js_hash = _script()
+    env = _env()
+    env.globals.update(hits=lambda s: hits(s, weights), firing=lambda s: firing(s, weights),
+                       weight=lambda g: weights.get(g.name, 0.0), bias=weights.get("bias", 0.0),
+                       min_contribution=MIN_CONTRIBUTION, twin=twin_finder(result),
+                       highlight=highlight, safe_url=safe_url)
+    views = article_views(result)
+    macros = env.get_template("_article.html.j2").module
+    for v in views:
+        v.body = script_json(str(macros.body(v)))  # type: ignore[attr-defined]
+    return env.get_template("report.html.j2").render(
+        summ=summ, views=views, verdicts=VERDICTS, top=RANK_ROWS, chart=score_chart(judged, threshold), threshold=threshold,
+        index=script_json([sentence_index(v.art) for v in views]), js=js, js_hash=js_hash,
+        css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+    )

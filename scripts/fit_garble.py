@@ -1,0 +1,113 @@
+"""Fit the garble_score weights (config garble.weights) on human labels.
+
+Two labelled sources, used together so neither one's quirks decide alone:
+- the hand-labelled dev set from the sample (ok vs garbled sentences);
+- MLQE-PE dev (English side): da_mean < 30 counts as garbled.
+Prints cross-validated figures (5-fold within each source, and each source
+predicted by a model fitted on the other) and the weights as TOML.
+
+    .venv/bin/python scripts/fit_garble.py [--no-grammar]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from pipeline.calibrate import correlations, fit_logistic, predict_logistic, roc_auc
+from pipeline.config import load_config
+from pipeline.evaluate import load_devset, load_mlqe
+from pipeline.run import run
+from pipeline.score import score_sentences
+from pipeline.signals import EXTERNAL, build_scorers
+from pipeline.write.tables import sentences_frame
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def devset_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    gold = load_devset(ROOT / "tests/data/devset.tsv")
+    gold = gold[gold.label.isin(["ok", "garbled"])]
+    pred = sentences_frame(run([ROOT / "raw"], cfg, quiet=True, extra_scorers=extra).articles)
+    by_line = {k: g for k, g in pred.groupby(["source", "line"])}
+    X, y = [], []
+    for g in gold.itertuples():
+        cands = by_line.get((g.source, g.line))
+        if cands is None:
+            continue
+        best = max(cands.itertuples(), key=lambda r: fuzz.ratio(str(r.text), g.text))
+        row = best._asdict()
+        X.append([float(row.get(f"sig_{n}", 0.0) or 0.0) for n in names])
+        y.append(g.label == "garbled")
+    return np.nan_to_num(np.array(X)), np.array(y, dtype=float)
+
+
+def mlqe_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:  # type: ignore[no-untyped-def]
+    df = load_mlqe(ROOT / "tests/data/mlqe/mlqe_pe_xen_dev.tsv")
+    sents = score_sentences([t.replace("\n", " ") or "-" for t in df["mt"]], cfg, extra)
+    X = [[next((g.value for g in s.signals if g.name == n), 0.0) for n in names] for s in sents]
+    return np.array(X), np.asarray(df["da_mean"] < 30, dtype=float), df
+
+
+def cv_predict(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    out = np.zeros(len(y))
+    folds = np.arange(len(y)) * 7 % 5
+    for k in range(5):
+        w = fit_logistic(X[folds != k], y[folds != k], l2)
+        out[folds == k] = predict_logistic(w, X[folds == k])
+    return out
+
+
+def f1_at(p: np.ndarray, y: np.ndarray, t: float) -> tuple[float, float, float]:
+    pred, truth = p >= t, y == 1
+    tp, fp, fn = (pred & truth).sum(), (pred & ~truth).sum(), (~pred & truth).sum()
+    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return prec, rec, 2 * prec * rec / max(1e-9, prec + rec)
+
+
+def main() -> None:
+    grammar = "--no-grammar" not in sys.argv
+    cfg = load_config(overrides=[f"languagetool.enabled={'true' if grammar else 'false'}"])
+    names = [n for n in cfg.garble.signals if grammar or n not in EXTERNAL]
+    build_scorers(cfg)  # fail early on an unknown signal name
+    if grammar:
+        from pipeline.grammar import grammar_scorers
+
+        ctx = grammar_scorers(cfg)
+    else:
+        ctx = contextlib.nullcontext([])
+    with ctx as extra:
+        Xd, yd = devset_features(cfg, extra, names)
+        Xm, ym, mlqe = mlqe_features(cfg, extra, names)
+    print(f"dev set: {len(yd)} sentences, {int(yd.sum())} garbled; MLQE-PE: {len(ym)}, {int(ym.sum())} with da_mean < 30")
+    l2 = 1.0
+    for label, X, y in (("dev set", Xd, yd), ("MLQE-PE", Xm, ym)):
+        p = cv_predict(X, y, l2)
+        best_t = max(np.arange(0.1, 0.9, 0.02), key=lambda t: f1_at(p, y, t)[2])
+        print(f"{label} 5-fold CV: AUC {roc_auc(p, y):.3f}, F1 {f1_at(p, y, 0.5)[2]:.3f} at 0.5, best F1 {f1_at(p, y, best_t)[2]:.3f} at {best_t:.2f}")
+    pm = predict_logistic(fit_logistic(Xd, yd, l2), Xm)
+    pd_ = predict_logistic(fit_logistic(Xm, ym, l2), Xd)
+    print(f"fit on dev set -> MLQE-PE: AUC {roc_auc(pm, ym):.3f}, pearson with da_z {correlations(pm, mlqe['da_z'].to_numpy())[0]:.3f}")
+    print(f"fit on MLQE-PE -> dev set: AUC {roc_auc(pd_, yd):.3f}, F1 {f1_at(pd_, yd, 0.5)[2]:.3f}")
+    # Final model: both sources, each weighted to the same total so MLQE's size does not drown the scrape.
+    X = np.vstack([Xd, Xm])
+    y = np.concatenate([yd, ym])
+    reps = max(1, round(len(ym) / max(1, len(yd))))
+    X = np.vstack([np.repeat(Xd, reps, axis=0), Xm])
+    y = np.concatenate([np.repeat(yd, reps), ym])
+    w = fit_logistic(X, y, l2)
+    pj = predict_logistic(w, Xd)
+    best_t = max(np.arange(0.1, 0.9, 0.02), key=lambda t: f1_at(pj, yd, t)[2])
+    print(f"joint fit, in-sample: dev AUC {roc_auc(pj, yd):.3f}, dev F1 {f1_at(pj, yd, best_t)[2]:.3f} at threshold {best_t:.2f}; "
+          f"MLQE pearson {correlations(predict_logistic(w, Xm), mlqe['da_z'].to_numpy())[0]:.3f}")
+    print("weights = { " + ", ".join([f'bias = {w[-1]:.3f}'] + [f'{n} = {v:.3f}' for n, v in zip(names, w)]) + " }")
+    print(f"threshold = {best_t:.2f}")
+
+
+if __name__ == "__main__":
+    main()
