@@ -64,6 +64,7 @@ def run(
     grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Run the LanguageTool signal (default: from config).")] = None,
     fail_on: Annotated[Optional[list[str]], typer.Option("--fail-on", help="Quality gate rule, e.g. 'garbled_rate>0.05' (repeatable); exit 3 if any holds.")] = None,
     baseline: Annotated[Optional[Path], typer.Option(help="An earlier summary.json; exit 3 if a metric regressed beyond gate.tolerance.")] = None,
+    cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse parses and scores from earlier runs (default: on).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Clean every article in INPUT and write cleaned/*.md and the quality report.
@@ -85,6 +86,8 @@ def run(
         overrides.append(f"output.garbled={garbled}")
     if grammar is not None:
         overrides.append(f"languagetool.enabled={'true' if grammar else 'false'}")
+    if cache is not None:
+        overrides.append(f"cache.enabled={'true' if cache else 'false'}")
     _logging(quiet)
     try:
         cfg = load_config(config, overrides)
@@ -94,7 +97,7 @@ def run(
         for rule in cfg.gate.fail_on:
             validate_rule(rule)  # a typo in a rule must fail before an hour of work, not after
         old = load_baseline(baseline or Path(cfg.gate.baseline)) if (baseline or cfg.gate.baseline) else None
-        with grammar_scorers(cfg) as extra:  # the server stops however the block exits
+        with grammar_scorers(cfg, _cache_dir(cfg)) as extra:  # the server stops however the block exits
             result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)
         paths = write_cleaned(result, cleaned)
         summ, gate = write_reports(result, cfg, reports, paths, old)
@@ -138,7 +141,7 @@ def score(
     try:
         cfg = load_config(config, set_)
         text = _read_segments(file)
-        with grammar_scorers(cfg) as extra:
+        with grammar_scorers(cfg, _cache_dir(cfg)) as extra:
             rows = score_segments(text.splitlines(), cfg, extra)
     except PipelineError as exc:
         _fail(exc)
@@ -186,7 +189,7 @@ def evaluate(
     _logging(True)
     try:
         cfg = load_config(config, set_)
-        with grammar_scorers(cfg) as extra:
+        with grammar_scorers(cfg, _cache_dir(cfg)) as extra:
             report = evaluate_devset(devset, inputs or [Path("raw")], cfg, extra)
             mlqe_report = evaluate_mlqe(mlqe, cfg, extra) if mlqe else None
     except PipelineError as exc:
@@ -203,6 +206,10 @@ def show_config() -> None:
     Example: pipeline config > pipeline.toml
     """
     typer.echo(describe())
+
+
+def _cache_dir(cfg):  # type: ignore[no-untyped-def]
+    return Path(cfg.cache.dir) if cfg.cache.enabled else None
 
 
 def _logging(quiet: bool) -> None:

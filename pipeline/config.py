@@ -136,6 +136,12 @@ class GateConfig:
 
 
 @dataclass
+class CacheConfig:
+    enabled: bool = _f(True, "Reuse parses and signal values from earlier runs (keyed by content and config).")
+    dir: str = _f(".cache/pipeline", "Cache folder (SQLite files), relative to the working directory.")
+
+
+@dataclass
 class OutputConfig:
     garbled: str = _f("flag", "What to do with garbled sentences in cleaned/: drop, flag (an HTML comment) or keep.")
     parquet: bool = _f(True, "Also write sentences.parquet next to sentences.csv.")
@@ -153,6 +159,7 @@ class Config:
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     gate: GateConfig = field(default_factory=GateConfig)
+    cache: CacheConfig = field(default_factory=CacheConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
 
     def validate(self) -> Config:

@@ -50,7 +50,8 @@ def metrics(summary: dict[str, Any]) -> dict[str, float]:
     for v in VERDICTS:
         count = float(summary.get("verdicts", {}).get(v, 0))
         out[v] = count
-        out[f"{v}_rate"] = round(count / n, 4) if n else 0.0
+        # summary.json's own garbled_rate (over body sentences) wins over this share of all sentences.
+        out.setdefault(f"{v}_rate", round(count / n, 4) if n else 0.0)
     out["skipped_files"] = float(len(summary.get("skipped", [])))
     return out
 

@@ -7,6 +7,7 @@ times them, and keeps going when one file is bad.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import time
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .cache import RunCache
 from .config import Config
 from .dedup.exact import mark_exact_dups
 from .dedup.near import mark_near_dup_articles, mark_near_dups
@@ -28,7 +30,7 @@ from .segment.nlp import load_nlp
 from .segment.sections import BlockWork, build_sections
 from .signals.base import Item, Scorer
 from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
-from .signals.lexical import default_scorers
+from .signals import build_scorers
 
 log = logging.getLogger("pipeline")
 
@@ -119,22 +121,58 @@ def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
             return
 
 
-def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool) -> None:
+def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool, cache: RunCache | None = None) -> None:
     nlp = load_nlp(cfg.model.spacy)
     todo = [w for ws in works.values() for w in ws if not w.boilerplate and w.rep.text.strip()]
-    docs = nlp.pipe((w.rep.text for w in todo), batch_size=cfg.model.batch_size)
+    texts = [w.rep.text for w in todo]
+    docs = cache.parse(nlp, texts, cfg.model.batch_size) if cache else nlp.pipe(texts, batch_size=cfg.model.batch_size)
     for w, doc in zip(todo, progress(docs, "parse", quiet, total=len(todo))):
         w.doc = doc
 
 
-def score(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Config) -> None:
+def score(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Config, cache: RunCache | None = None) -> None:
     items = [Item(s, spans.get(s.id)) for a in articles for s in a.sentences if s.verdict.value in ("ok", "heading")]
     for scorer in scorers:
-        for item, sig in zip(items, scorer.score_many(items)):
+        if cache is None:
+            sigs = scorer.score_many(items)
+        else:
+            keys = cache.signal_keys(scorer.name, items)
+            found = cache.get_signals(keys)
+            todo = [(k, it) for k, it in zip(keys, items) if k not in found]
+            fresh = dict(zip((k for k, _ in todo), scorer.score_many([it for _, it in todo])))
+            # A degraded result (LanguageTool down) is not worth keeping: the next run should retry.
+            cache.put_signals({k: g for k, g in fresh.items() if g.detail != "unchecked"})
+            sigs = [found.get(k) or fresh[k] for k in keys]
+        for item, sig in zip(items, sigs):
             item.sentence.signals.append(sig)
 
 
+def open_cache(cfg: Config) -> RunCache | None:
+    """The run cache, keyed on everything that changes parses or signal values."""
+    if not cfg.cache.enabled:
+        return None
+    import spacy
+
+    fingerprint = {"spacy": spacy.__version__, "model": cfg.model.spacy, "repair": cfg.repair.__dict__,
+                   "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("weights", "threshold")},
+                   "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
+    try:
+        return RunCache(Path(cfg.cache.dir), fingerprint)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("run cache in %s unusable, running without it: %s", cfg.cache.dir, exc)
+        return None
+
+
 def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: list[Scorer] | None = None) -> RunResult:
+    cache = open_cache(cfg)
+    try:
+        return _run(inputs, cfg, quiet, extra_scorers, cache)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, cache: RunCache | None) -> RunResult:
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
     with timer.stage("read"):
@@ -146,7 +184,7 @@ def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: lis
     with timer.stage("repair"):
         works = prepare_blocks(articles, cfg)
     with timer.stage("parse"):
-        parse_blocks(works, cfg, quiet)
+        parse_blocks(works, cfg, quiet, cache)
     spans: dict = {}
     with timer.stage("segment"):
         for art in articles:
@@ -154,7 +192,7 @@ def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: lis
     with timer.stage("dedup"):
         mark_exact_dups(articles)
     with timer.stage("score"):
-        score(articles, spans, default_scorers(cfg.garble.min_zipf) + list(extra_scorers or []), cfg)
+        score(articles, spans, build_scorers(cfg) + list(extra_scorers or []), cfg, cache)
     for art in articles:
         for sent in art.sentences:
             decide(sent, cfg)

@@ -1,0 +1,94 @@
+"""The run cache: parses and signal values, keyed by content and configuration.
+
+A re-run on unchanged input reads both from SQLite instead of parsing and
+scoring again; a changed article misses the cache only for its own blocks, and
+a config change that affects scoring (the `garble` section, the spaCy model)
+changes the fingerprint, so old rows are never used. LanguageTool and the
+language model keep caches of their own in the same folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .model import Signal
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .signals.base import Item
+
+log = logging.getLogger("pipeline.cache")
+FILE_NAME = "run.sqlite"
+SCHEMA = 1
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+
+
+class RunCache:
+    def __init__(self, cache_dir: Path, fingerprint: dict) -> None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        self.fp = _h(str(SCHEMA), json.dumps(fingerprint, sort_keys=True, default=str))
+        self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS doc (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS signal (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        self.hits = self.misses = 0
+
+    def _get(self, table: str, keys: list[str]) -> dict[str, object]:
+        found: dict[str, object] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                found.update(self._db.execute(f"SELECT key, data FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        except sqlite3.Error as exc:  # a broken cache costs time, never the run
+            log.warning("run cache unreadable, recomputing: %s", exc)
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def _put(self, table: str, rows: Iterable[tuple[str, object]]) -> None:
+        try:
+            self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(rows))
+            self._db.commit()
+        except sqlite3.Error as exc:
+            log.warning("run cache not written: %s", exc)
+
+    # Parses: one spaCy Doc per block text.
+    def parse(self, nlp: Language, texts: list[str], batch_size: int) -> Iterable[Doc]:
+        from spacy.tokens import Doc
+
+        keys = [_h(self.fp, "doc", t) for t in texts]
+        found = self._get("doc", keys)
+        todo = [t for t, k in zip(texts, keys) if k not in found]
+        fresh = dict(zip((k for k in keys if k not in found), nlp.pipe(todo, batch_size=batch_size)))
+        self._put("doc", ((k, d.to_bytes(exclude=["tensor", "user_data"])) for k, d in fresh.items()))
+        for k in keys:
+            yield fresh[k] if k in fresh else Doc(nlp.vocab).from_bytes(found[k])  # type: ignore[arg-type]
+
+    # Signals: one row per (scorer, sentence in its block context).
+    def signal_keys(self, name: str, items: list[Item]) -> list[str]:
+        return [_h(self.fp, name, it.sentence.text, it.sentence.cleaned, str(it.sentence.is_heading),
+                   it.span.doc.text if it.span is not None else "") for it in items]
+
+    def get_signals(self, keys: list[str]) -> dict[str, Signal]:
+        out = {}
+        for k, data in self._get("signal", keys).items():
+            d = json.loads(str(data))
+            out[k] = Signal(d["name"], d["value"], d["reason"], d["detail"], [tuple(s) for s in d["spans"]])  # type: ignore[misc]
+        return out
+
+    def put_signals(self, rows: dict[str, Signal]) -> None:
+        self._put("signal", ((k, json.dumps({"name": s.name, "value": s.value, "reason": s.reason, "detail": s.detail,
+                                             "spans": s.spans}, ensure_ascii=False)) for k, s in rows.items()))
+
+    def close(self) -> None:
+        self._db.close()
