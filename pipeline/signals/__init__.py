@@ -17,7 +17,7 @@ EXTERNAL = {"languagetool_v1"}
 
 
 def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
-    from . import harper, lexical, structure
+    from . import harper, lexical, structure, translationese
 
     return {
         "oov_rate_v1": lambda: lexical.OovRate(cfg.garble.min_zipf),
@@ -33,6 +33,7 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "unfinished_v1": structure.Unfinished,
         "odd_parse_v1": structure.OddParse,
         "harper_v1": harper.HarperLints,
+        "translationese_v1": translationese.Translationese,
     }
 
 
