@@ -34,9 +34,11 @@ def _h(*parts: str) -> str:
 
 
 class RunCache:
-    def __init__(self, cache_dir: Path, fingerprint: dict) -> None:
+    def __init__(self, cache_dir: Path, parse_fingerprint: dict, signal_fingerprint: dict) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        self.fp = _h(str(SCHEMA), json.dumps(fingerprint, sort_keys=True, default=str))
+        # Parses depend on the model only; signals on everything that feeds a scorer.
+        self.parse_fp = _h(str(SCHEMA), json.dumps(parse_fingerprint, sort_keys=True, default=str))
+        self.fp = _h(self.parse_fp, json.dumps(signal_fingerprint, sort_keys=True, default=str))
         self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS doc (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
@@ -63,20 +65,20 @@ class RunCache:
             log.warning("run cache not written: %s", exc)
 
     # Parses: one spaCy Doc per block text.
-    def parse(self, nlp: Language, texts: list[str], batch_size: int) -> Iterable[Doc]:
+    def parse(self, nlp: Language, texts: list[str], batch_size: int, jobs: int = 1) -> Iterable[Doc]:
         from spacy.tokens import Doc
 
-        keys = [_h(self.fp, "doc", t) for t in texts]
+        keys = [_h(self.parse_fp, "doc", t) for t in texts]
         found = self._get("doc", keys)
         todo = [t for t, k in zip(texts, keys) if k not in found]
-        fresh = dict(zip((k for k in keys if k not in found), nlp.pipe(todo, batch_size=batch_size)))
+        fresh = dict(zip((k for k in keys if k not in found), nlp.pipe(todo, batch_size=batch_size, n_process=jobs)))
         self._put("doc", ((k, d.to_bytes(exclude=["tensor", "user_data"])) for k, d in fresh.items()))
         for k in keys:
             yield fresh[k] if k in fresh else Doc(nlp.vocab).from_bytes(found[k])  # type: ignore[arg-type]
 
     # Signals: one row per (scorer, sentence in its block context).
-    def signal_keys(self, name: str, items: list[Item]) -> list[str]:
-        return [_h(self.fp, name, it.sentence.text, it.sentence.cleaned, str(it.sentence.is_heading),
+    def signal_keys(self, name: str, items: list[Item], tag: str = "") -> list[str]:
+        return [_h(self.fp, name, tag, it.sentence.text, it.sentence.cleaned, str(it.sentence.is_heading),
                    it.span.doc.text if it.span is not None else "") for it in items]
 
     def get_signals(self, keys: list[str]) -> dict[str, Signal]:

@@ -65,6 +65,7 @@ def run(
     fail_on: Annotated[Optional[list[str]], typer.Option("--fail-on", help="Quality gate rule, e.g. 'garbled_rate>0.05' (repeatable); exit 3 if any holds.")] = None,
     baseline: Annotated[Optional[Path], typer.Option(help="An earlier summary.json; exit 3 if a metric regressed beyond gate.tolerance.")] = None,
     cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse parses and scores from earlier runs (default: on).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for parsing (default: model.jobs).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Clean every article in INPUT and write cleaned/*.md and the quality report.
@@ -88,6 +89,8 @@ def run(
         overrides.append(f"languagetool.enabled={'true' if grammar else 'false'}")
     if cache is not None:
         overrides.append(f"cache.enabled={'true' if cache else 'false'}")
+    if jobs is not None:
+        overrides.append(f"model.jobs={jobs}")
     _logging(quiet)
     try:
         cfg = load_config(config, overrides)

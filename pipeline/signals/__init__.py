@@ -17,7 +17,9 @@ EXTERNAL = {"languagetool_v1"}
 
 
 def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
-    from . import harper, lexical, structure, translationese
+    from pathlib import Path
+
+    from . import fluency, harper, lexical, structure, translationese
 
     return {
         "oov_rate_v1": lambda: lexical.OovRate(cfg.garble.min_zipf),
@@ -34,6 +36,9 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "odd_parse_v1": structure.OddParse,
         "harper_v1": harper.HarperLints,
         "translationese_v1": translationese.Translationese,
+        # Last in config order: its cascade reads the signals computed before it.
+        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, tuple(cfg.garble.lm_band), Path(cfg.cache.dir) if cfg.cache.enabled else None,
+                                                   cfg.garble.lm_threads, cfg.model.lm),
     }
 
 

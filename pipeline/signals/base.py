@@ -40,6 +40,11 @@ class Scorer(ABC):
         """Batch scorers (LanguageTool, language models) override this."""
         return [self.score(it) for it in items]
 
+    @property
+    def cache_tag(self) -> str:
+        """What else, besides the text and config, the values depend on (fitted data, a model file)."""
+        return ""
+
     def signal(self, value: float, detail: str = "") -> Signal:
         value = min(1.0, max(0.0, float(value)))
         return Signal(self.name, round(value, 4), self.reason if value > 0 else None, detail)

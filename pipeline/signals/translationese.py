@@ -47,6 +47,12 @@ class Translationese(Scorer):
     def __init__(self) -> None:
         self.log_odds = load_model()
 
+    @property
+    def cache_tag(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(DATA.read_bytes()).hexdigest()[:16]
+
     def score(self, item: Item) -> Signal:
         span = item.span
         if span is None or item.sentence.is_heading or len(span) < 4:
