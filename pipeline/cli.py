@@ -178,6 +178,7 @@ def evaluate(
     devset: Annotated[Path, typer.Option(help="Labelled dev set (TSV: source, line, label, text).")] = Path("tests/data/devset.tsv"),
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Raw input the dev set was labelled on. Default: raw/")] = None,
     mlqe: Annotated[Optional[Path], typer.Option(help="MLQE-PE TSV (pair, mt, da_mean, da_z) to correlate garble_score with human scores.")] = None,
+    mlqe_per_pair: Annotated[int, typer.Option(help="Use the first N rows of each language pair (0: all); the language model is slow.")] = 0,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
@@ -194,7 +195,7 @@ def evaluate(
         cfg = load_config(config, set_)
         with grammar_scorers(cfg, _cache_dir(cfg)) as extra:
             report = evaluate_devset(devset, inputs or [Path("raw")], cfg, extra)
-            mlqe_report = evaluate_mlqe(mlqe, cfg, extra) if mlqe else None
+            mlqe_report = evaluate_mlqe(mlqe, cfg, extra, mlqe_per_pair) if mlqe else None
     except PipelineError as exc:
         _fail(exc)
     typer.echo(format_report(report))

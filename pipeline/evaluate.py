@@ -125,7 +125,7 @@ def load_mlqe(path: Path) -> pd.DataFrame:
     return df
 
 
-def evaluate_mlqe(path: Path, cfg: Config, extra_scorers: list | None = None) -> MlqeReport:
+def evaluate_mlqe(path: Path, cfg: Config, extra_scorers: list | None = None, per_pair: int = 0) -> MlqeReport:
     """Correlation of garble_score (English side only) with human DA scores, per pair."""
     import numpy as np
 
@@ -133,6 +133,8 @@ def evaluate_mlqe(path: Path, cfg: Config, extra_scorers: list | None = None) ->
     from .score import score_sentences
 
     df = load_mlqe(path)
+    if per_pair > 0:
+        df = df.groupby("pair", sort=True).head(per_pair).reset_index(drop=True)
     sents = score_sentences([t.replace("\n", " ") or "-" for t in df["mt"]], cfg, extra_scorers)
     df = df.assign(garble=[s.garble_score for s in sents])
     rows: list[dict[str, float | str]] = []

@@ -72,11 +72,30 @@ def mlqe_features(cfg, extra, names: list[str], df: pd.DataFrame) -> tuple[np.nd
     return np.array(X), np.asarray(df["da_mean"] < 30, dtype=float), df
 
 
+def fit_nonneg(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """Logistic regression with every signal weight >= 0 (the bias is free).
+
+    Each signal is documented as "higher is more garbled"; a negative weight would
+    make the report say that a grammar error made a sentence look better. Active
+    set: drop the most negative signal and refit until none is negative.
+    """
+    active = list(range(X.shape[1]))
+    while True:
+        w = fit_logistic(X[:, active], y, l2)
+        worst = int(np.argmin(w[:-1])) if active else 0
+        if not active or w[worst] >= 0:
+            full = np.zeros(X.shape[1] + 1)
+            full[active] = w[:-1]
+            full[-1] = w[-1]
+            return full
+        active.pop(worst)
+
+
 def cv_predict(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     out = np.zeros(len(y))
     folds = np.arange(len(y)) * 7 % 5
     for k in range(5):
-        w = fit_logistic(X[folds != k], y[folds != k], l2)
+        w = fit_nonneg(X[folds != k], y[folds != k], l2)
         out[folds == k] = predict_logistic(w, X[folds == k])
     return out
 
@@ -113,8 +132,8 @@ def main() -> None:
         p = cv_predict(X, y, l2)
         best_t = max(np.arange(0.1, 0.9, 0.02), key=lambda t: f1_at(p, y, t)[2])
         print(f"{label} 5-fold CV: AUC {roc_auc(p, y):.3f}, F1 {f1_at(p, y, 0.5)[2]:.3f} at 0.5, best F1 {f1_at(p, y, best_t)[2]:.3f} at {best_t:.2f}")
-    pm = predict_logistic(fit_logistic(Xd, yd, l2), Xm)
-    pd_ = predict_logistic(fit_logistic(Xm, ym, l2), Xd)
+    pm = predict_logistic(fit_nonneg(Xd, yd, l2), Xm)
+    pd_ = predict_logistic(fit_nonneg(Xm, ym, l2), Xd)
     print(f"fit on dev set -> MLQE-PE: AUC {roc_auc(pm, ym):.3f}, pearson with da_z {correlations(pm, mlqe['da_z'].to_numpy())[0]:.3f}")
     print(f"fit on MLQE-PE -> dev set: AUC {roc_auc(pd_, yd):.3f}, F1 {f1_at(pd_, yd, 0.5)[2]:.3f}")
     # Final model: both sources, each weighted to the same total so MLQE's size does not drown the scrape.
@@ -123,7 +142,7 @@ def main() -> None:
     reps = max(1, round(len(ym) / max(1, len(yd))))
     X = np.vstack([np.repeat(Xd, reps, axis=0), Xm])
     y = np.concatenate([np.repeat(yd, reps), ym])
-    w = fit_logistic(X, y, l2)
+    w = fit_nonneg(X, y, l2)
     pj = predict_logistic(w, Xd)
     best_t = max(np.arange(0.1, 0.9, 0.02), key=lambda t: f1_at(pj, yd, t)[2])
     print(f"joint fit, in-sample: dev AUC {roc_auc(pj, yd):.3f}, dev F1 {f1_at(pj, yd, best_t)[2]:.3f} at threshold {best_t:.2f}; "

@@ -1,0 +1,52 @@
+"""Golden cases for garble_score with every default signal on (LanguageTool and the LM are real).
+
+Negatives: fluent English with names, numbers, quotations and medical terms stays ok.
+Positives: literal translationese from the sample is garbled.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.grammar import grammar_scorers
+from pipeline.score import score_sentences
+
+pytestmark = pytest.mark.integration
+
+FLUENT = [
+    "Dr. Sarah Whitfield of Johns Hopkins University said the trial enrolled 1,248 patients between 2019 and 2022.",
+    '"Most people recover within six weeks," she told the BBC, "but a minority develop chronic pain."',
+    "Ibuprofen and naproxen are non-steroidal anti-inflammatory drugs that reduce swelling around the lumbar discs.",
+    "In a 2018 paper, researchers concluded that a hunched posture helps increase lubrication between the discs.",
+    "The herniated disc presses on the sciatic nerve.",
+    "Stand with your feet shoulder-width apart.",
+    "Magnetic resonance imaging showed degeneration at L4–L5 in 37% of the participants over 60.",
+    "Physiotherapists at North Tees University Hospital in Stockton, UK, carried out the study.",
+]
+
+GARBLED = [
+    "This kind of negative mood is very adverse to the health of the body, so small make up here to tell you, back pain does not mean kidney disease.",
+    "When happening urological system disease nevertheless, can have lumbago only a symptom, the body still can have other expression.",
+    "The Angle of ham and crus had better be in 90 degrees, hold breath 3~5 seconds, restore station posture.",
+    "This is the cold evil into the bone marrow, very difficult to disperse, the treatment of tonifying kidney Yang to drive away the cold evil.",
+    "Double foot is microzhang, heel is apart from wall 60 centimeters, back relies on a wall, straighten lumbar back, slow squat.",
+]
+
+
+@pytest.fixture(scope="module")
+def scored() -> dict[str, tuple[str, float, str]]:
+    cfg = load_config(overrides=["cache.enabled=false"])
+    with grammar_scorers(cfg, None) as extra:
+        sents = score_sentences(FLUENT + GARBLED, cfg, extra)
+    return {s.text: (s.verdict.value, s.garble_score, ";".join(s.reasons)) for s in sents}
+
+
+@pytest.mark.parametrize("text", FLUENT)
+def test_fluent_english_stays_ok(scored: dict, text: str) -> None:
+    assert scored[text][0] == "ok", scored[text]
+
+
+@pytest.mark.parametrize("text", GARBLED)
+def test_translationese_is_garbled(scored: dict, text: str) -> None:
+    assert scored[text][0] == "garbled", scored[text]
