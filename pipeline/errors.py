@@ -16,5 +16,9 @@ class ConfigError(PipelineError):
     """The config file or a CLI override is invalid."""
 
 
+class OutputError(PipelineError):
+    """An output folder or file cannot be written (a file in the way, a full disk)."""
+
+
 class DependencyError(PipelineError):
     """A heavy dependency (spaCy model, Java, LanguageTool) is missing."""

@@ -23,7 +23,7 @@ from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
 from .model import Article, Pair, Sentence
-from .read import discover, read_file
+from .read import discover, read_file, source_name
 from .repair import repair
 from .segment.articles import assign_ids, split_articles
 from .segment.nlp import load_nlp
@@ -72,7 +72,7 @@ def read_inputs(inputs: list[Path], cfg: Config, result: RunResult) -> list[Arti
         try:
             docs = read_file(path, root, cfg.read)
         except InputError as exc:
-            result.skipped.append((_rel(path, root), str(exc)))
+            result.skipped.append((source_name(path, root), str(exc)))
             continue
         for doc in docs:
             articles.extend(split_articles(doc, cfg.segment))
@@ -80,13 +80,6 @@ def read_inputs(inputs: list[Path], cfg: Config, result: RunResult) -> list[Arti
             result.sources[docs[0].source] = _count_lines(path)
     assign_ids(articles)
     return articles
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix() or path.name
-    except ValueError:
-        return path.name
 
 
 def _count_lines(path: Path) -> int:

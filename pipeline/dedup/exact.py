@@ -21,8 +21,16 @@ MIN_LINE_WORDS = 4
 MIN_SENTENCE_WORDS = 12
 
 
-def _live(s: Sentence) -> bool:
-    return s.verdict in (Verdict.OK, Verdict.HEADING) and not s.is_heading
+#: Not dropped by any stage yet. Keys are built from every sentence a scraped line holds, dropped by a
+#: later stage or not, so a second pass sees what the first saw and changes nothing (idempotent).
+_OPEN = (Verdict.OK, Verdict.GARBLED, Verdict.HEADING)
+
+
+def _drop(sents: list[Sentence], reason: str, twin_of: str) -> int:
+    todo = [s for s in sents if s.verdict in _OPEN]
+    for s in todo:
+        s.drop(Verdict.DUP, reason, twin_of=twin_of)
+    return len(todo)
 
 
 def mark_exact_dups(articles: list[Article]) -> int:
@@ -31,20 +39,17 @@ def mark_exact_dups(articles: list[Article]) -> int:
     for art in articles:
         title_key = norm_key(art.title)
         for _, group in groupby(art.sentences, key=lambda s: s.block_index):
-            group = [s for s in group if s.verdict in (Verdict.OK, Verdict.HEADING)]
+            group = [s for s in group if s.verdict is not Verdict.BOILERPLATE]
             if art.title_line is not None and len(title_key.split()) >= MIN_LINE_WORDS and norm_key(" ".join(s.cleaned for s in group)) == title_key:
-                for s in group:  # the title repeated right under itself, as a heading or as text
-                    s.drop(Verdict.DUP, "repeats_title", twin_of=f"{art.id}:title")
-                n += len(group)
+                # the title repeated right under itself, as a heading or as text
+                n += _drop(group, "repeats_title", f"{art.id}:title")
                 continue
-            block = [s for s in group if _live(s)]
+            block = [s for s in group if not s.is_heading]
             if not block:
                 continue
             line_key = norm_key(" ".join(s.cleaned for s in block))
             if len(line_key.split()) >= MIN_LINE_WORDS and line_key in first:
-                for s in block:
-                    s.drop(Verdict.DUP, "exact_dup", twin_of=first[line_key])
-                n += len(block)
+                n += _drop(block, "exact_dup", first[line_key])
                 continue
             first.setdefault(line_key, block[0].id)
             for s in block:
@@ -52,8 +57,7 @@ def mark_exact_dups(articles: list[Article]) -> int:
                 if len(key.split()) < MIN_SENTENCE_WORDS:
                     continue
                 if key in first and first[key] != block[0].id:
-                    s.drop(Verdict.DUP, "exact_dup", twin_of=first[key])
-                    n += 1
+                    n += _drop([s], "exact_dup", first[key])
                 else:
                     first.setdefault(key, s.id)
     return n

@@ -54,7 +54,7 @@ def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[U
     for s in art.sentences:
         if s.is_heading:
             by_block.setdefault(s.block_index, [])
-        elif s.verdict in LIVE:
+        elif _seen(s):
             by_block.setdefault(s.block_index, []).append(s)
     for bi in sorted(by_block):
         sents = by_block[bi]
@@ -66,9 +66,19 @@ def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[U
     return [r for r in runs if r]
 
 
-def _drop(unit: Unit, kept: Unit, reason: str) -> None:
+def _seen(s: Sentence) -> bool:
+    """What the first pass saw: live sentences, then also its own drops and the near-dup stage's
+    (which runs later), so a second pass finds the same units and changes nothing (idempotent)."""
+    return s.verdict in LIVE or s.verdict is Verdict.BILINGUAL_DUP or (s.verdict is Verdict.DUP and s.reasons[:1] == ["near_dup"])
+
+
+def _drop(unit: Unit, kept: Unit, reason: str) -> bool:
+    """Drop a twin; False when an earlier pass already did (its pair is on record)."""
+    if all(s.verdict is Verdict.BILINGUAL_DUP for s in unit.sents):
+        return False
     for s in unit.sents:
         s.drop(Verdict.BILINGUAL_DUP, reason, twin_of=kept.sents[0].id)
+    return True
 
 
 def _lang_runs(run: list[Unit]) -> list[list[int]]:
@@ -106,10 +116,10 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
         english = same[0] if same else sides[0]
         for pos, k in enumerate(idx):
             u, kept = run[k], run[english[min(pos, len(english) - 1)]]
-            _drop(u, kept, "source_language_twin")
-            pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
-                              f"English copy kept; the {u.lang} line is its source", round(kept.score, 4), round(u.score, 4),
-                              any(s.repairs for s in kept.sents)))
+            if _drop(u, kept, "source_language_twin"):
+                pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
+                                  f"English copy kept; the {u.lang} line is its source", round(kept.score, 4), round(u.score, 4),
+                                  any(s.repairs for s in kept.sents)))
 
 
 def live_units(run: list[Unit], cfg: DedupConfig) -> list[Unit]:
@@ -177,9 +187,9 @@ def _paraphrases(run: list[Unit], cfg: DedupConfig, pairs: list[Pair]) -> None:
         best_p, best = max(cands)
         taken.update((i, best))
         kept, dropped, why = _better(a, live[best], cfg.tie_margin)
-        _drop(dropped, kept, "paraphrase_twin")
-        pairs.append(Pair("paraphrase_twin", kept.sents[0].id, dropped.sents[0].id, round(best_p, 4), why,
-                          round(kept.score, 4), round(dropped.score, 4), any(s.repairs for s in kept.sents)))
+        if _drop(dropped, kept, "paraphrase_twin"):
+            pairs.append(Pair("paraphrase_twin", kept.sents[0].id, dropped.sents[0].id, round(best_p, 4), why,
+                              round(kept.score, 4), round(dropped.score, 4), any(s.repairs for s in kept.sents)))
 
 
 def _better(a: Unit, b: Unit, margin: float) -> tuple[Unit, Unit, str]:

@@ -34,6 +34,13 @@ def discover(inputs: list[Path], cfg: ReadConfig) -> Iterator[tuple[Path, Path]]
                 path = Path(dirpath) / name
                 if name.startswith(".") or path.suffix.lower().lstrip(".") not in wanted:
                     continue
-                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                if path.is_symlink() and not _inside(path, root):
                     continue
                 yield path, given
+
+
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop leads nowhere: the reader reports it as unreadable
+        return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from ..model import Block, Document
 
@@ -18,10 +18,11 @@ _HINTS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote", "figc
 _INVISIBLE = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"]
 _TAGS = re.compile(r"<[^>]*>")
 _WS = re.compile(r"\s+")
+_TEXT = (NavigableString, CData)  # visible strings; comments, doctypes and declarations are not text
 
 
 def read(content: str, source: str) -> list[Document]:
-    soup = BeautifulSoup(content, "html.parser")
+    soup = BeautifulSoup(_close_comment(content), "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(_INVISIBLE):
         tag.decompose()
@@ -31,9 +32,8 @@ def read(content: str, source: str) -> list[Document]:
         if el.find(BLOCK_TAGS) is None:
             _add(found, el.sourceline, el.get_text(""), _hint(el))
         else:  # a container: only its own loose text, its block children come separately
-            for child in el.children:
-                if isinstance(child, NavigableString):
-                    _add(found, _string_line(child, el, lines), str(child), "")
+            for run in _loose_runs(el):
+                _add(found, _string_line(run[0], el, lines), "".join(run), "")
     if not found and soup.get_text().strip():  # a fragment with no block tags at all
         _add(found, 1, soup.get_text(""), "")
     found.sort(key=lambda f: f[0])
@@ -54,6 +54,31 @@ def _add(found: list[tuple[int, str, str]], line: int | None, text: str, hint: s
     text = _WS.sub(" ", text).strip()
     if text:
         found.append((line or 1, text, hint))
+
+
+def _close_comment(content: str) -> str:
+    """A comment left open runs to the end of the page, as in a browser (html.parser would keep it as text)."""
+    start = content.rfind("<!--")
+    return content + "-->" if start != -1 and content.find("-->", start + 2) == -1 else content
+
+
+def _loose_runs(el: Tag) -> list[list[NavigableString]]:
+    """A container's own strings, inline tags included (an unclosed <b> may wrap blocks), in runs
+    that its block descendants separate. A stack, not recursion: scraped pages nest deeply."""
+    runs: list[list[NavigableString]] = [[]]
+    stack = [iter(el.children)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Tag):
+            if node.name not in BLOCK_TAGS:
+                stack.append(iter(node.children))
+            elif runs[-1]:
+                runs.append([])
+        elif type(node) in _TEXT:
+            runs[-1].append(node)
+    return [r for r in runs if r]
 
 
 def _hint(el: Tag) -> str:

@@ -16,6 +16,8 @@ from ..config import SegmentConfig
 from ..model import Article, Block, Document
 
 _TAG_SPLIT = re.compile(r"\s*[/,;]\s*")
+# Windows refuses these as file names, whatever the extension ("con.md" too).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"{p}{i}" for p in ("com", "lpt") for i in range(10))}
 
 
 def slugify(title: str, max_len: int = 80) -> str:
@@ -28,7 +30,7 @@ def slugify(title: str, max_len: int = 80) -> str:
         if len(cand) > max_len:
             break
         slug = cand
-    if len(slug) < 3:  # CJK or symbol-only titles: fall back to a stable hash
+    if len(slug) < 3 or slug in _RESERVED:  # CJK or symbol-only titles: fall back to a stable hash
         slug = "article-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
     return slug
 
@@ -103,10 +105,14 @@ def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:
 
 
 def assign_ids(articles: list[Article]) -> None:
-    """Stable, unique slugs in input order (a clash gets -2, -3 …)."""
+    """Stable, unique slugs in input order (a clash gets -2, -3 …, skipping any a title already took)."""
     seen: dict[str, int] = {}
+    taken: set[str] = set()
     for art in articles:
         base = slugify(art.title)
         n = seen.get(base, 0) + 1
+        while (slug := base if n == 1 else f"{base}-{n}") in taken:  # titles "a", "a 2", "a"
+            n += 1
         seen[base] = n
-        art.id = base if n == 1 else f"{base}-{n}"
+        taken.add(slug)
+        art.id = slug

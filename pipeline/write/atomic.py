@@ -14,6 +14,9 @@ from pathlib import Path
 from ..errors import OutputError
 
 _TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp's names, with our prefix and suffix
+# mkstemp makes 0600 files; an output gets the mode a plain open() would give it (0644 under umask 022).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -24,6 +27,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_UMASK)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

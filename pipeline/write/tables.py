@@ -36,7 +36,8 @@ def sentence_row(s: Sentence) -> dict[str, object]:
         "level": s.level,
         "twin_of": s.twin_of,
         "repairs": ";".join(r.fixer for r in s.repairs),
-        "evidence": "; ".join(f"{g.reason}: {g.detail}" for g in s.signals if g.reason and g.detail),
+        # A signal that could not be computed (LanguageTool down) says so: "languagetool_v1: unchecked".
+        "evidence": "; ".join(f"{g.reason or g.name}: {g.detail}" for g in s.signals if g.detail and (g.reason or g.detail == "unchecked")),
     }
     for g in s.signals:
         row[f"sig_{g.name}"] = g.value
