@@ -107,7 +107,8 @@ def run(
     except PipelineError as exc:
         _fail(exc)
     for path, why in result.skipped:
-        typer.echo(f"Warning: skipped {path}: {why}", err=True)
+        # The reason names the file already when the reader raised it.
+        typer.echo(f"Warning: skipped {why if why.startswith(path + ': ') else f'{path}: {why}'}", err=True)
     if not quiet:
         v = summ["verdicts"]
         typer.echo(

@@ -270,7 +270,8 @@ def describe() -> str:
         for f in fields(sec.default_factory()):  # type: ignore[misc]
             default = getattr(sec.default_factory(), f.name)  # type: ignore[misc]
             out.append(f"# {f.metadata.get('doc', '')}")
-            out.append(f"{f.name} = {_toml_value(default)}")
+            # TOML has no null: an unset optional key is written commented out, so the file loads back.
+            out.append(f"# {f.name} = \"...\"" if default is None else f"{f.name} = {_toml_value(default)}")
         out.append("")
     return "\n".join(out)
 

@@ -111,3 +111,12 @@ def test_score_bad_format() -> None:
     res = runner.invoke(app, ["score", "-", "--format", "xml"], input="hello\n")
     assert res.exit_code == 1
     assert "--format must be csv or jsonl" in _one_error_line(res)
+
+
+def test_printed_config_loads_back(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["config"])
+    assert res.exit_code == 0
+    (tmp_path / "p.toml").write_text(res.stdout)
+    from pipeline.config import Config, load_config
+
+    assert load_config(tmp_path / "p.toml") == Config()
