@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PIPELINE = ROOT / ".venv" / "bin" / "pipeline"
 
 
-def run_once(corpus: Path, work: Path, grammar: bool) -> dict:
+def run_once(corpus: Path, work: Path, grammar: bool, sets: list[str]) -> dict:
     """One CLI run in `work` (its cache lives there); wall seconds, peak RSS MiB and the summary."""
     cmd = [str(PIPELINE), "run", str(corpus), "--cleaned", str(work / "cleaned"), "--reports", str(work / "reports"), "--quiet",
-           "--grammar" if grammar else "--no-grammar"]
+           "--grammar" if grammar else "--no-grammar", *(x for kv in sets for x in ("--set", kv))]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -85,6 +85,7 @@ def main() -> None:
     ap.add_argument("--naive", type=int, default=200, help="sentences for the naive baseline (0: skip)")
     ap.add_argument("--no-grammar", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the generated corpora and outputs")
+    ap.add_argument("--set", dest="sets", action="append", default=[], help="config override passed to every run (repeatable)")
     args = ap.parse_args()
     grammar = not args.no_grammar
     tmp = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
@@ -97,8 +98,8 @@ def main() -> None:
             for r in range(args.repeats):
                 work = tmp / f"x{size}-run{r}"
                 work.mkdir()
-                colds.append(run_once(corpus, work, grammar))
-            warm = run_once(corpus, tmp / f"x{size}-run0", grammar)  # same cache as the first cold run
+                colds.append(run_once(corpus, work, grammar, args.sets))
+            warm = run_once(corpus, tmp / f"x{size}-run0", grammar, args.sets)  # same cache as the first cold run
             wall = statistics.median(c["wall"] for c in colds)
             summ = colds[0]["summary"]
             stages = {k: statistics.median(c["summary"]["timing_s"].get(k, 0.0) for c in colds) for k in summ["timing_s"]}
