@@ -55,6 +55,9 @@ def synthetic_result(n_articles: int, per_article: int = 30, seed: int = 5) -> t
     """A run of `n_articles` articles of about `per_article` sentences, every verdict present."""
     rng = random.Random(seed)
     cfg = Config()
+    # Fixed weights, so the synthetic batch has garbled sentences whatever the fitted weights are.
+    cfg.garble.weights = {"bias": -2.0, "glued_tokens_v1": 1.0, "oov_rate_v1": 3.0, "repairs_v1": 1.0, "no_verb_v1": 1.0}
+    cfg.garble.threshold = 0.5
     articles = []
     for i in range(n_articles):
         aid = f"article-{i:04d}"
