@@ -77,9 +77,13 @@ class RunCache:
             yield fresh[k] if k in fresh else Doc(nlp.vocab).from_bytes(found[k])  # type: ignore[arg-type]
 
     # Signals: one row per (scorer, sentence in its block context).
-    def signal_keys(self, name: str, items: list[Item], tag: str = "") -> list[str]:
-        return [_h(self.fp, name, tag, it.sentence.text, it.sentence.cleaned, str(it.sentence.is_heading),
+    def item_keys(self, items: list[Item]) -> list[str]:
+        """What a scorer's value can depend on: the sentence, raw and repaired, in its block."""
+        return [_h(it.sentence.text, it.sentence.cleaned, str(it.sentence.is_heading),
                    it.span.doc.text if it.span is not None else "") for it in items]
+
+    def signal_keys(self, name: str, item_keys: list[str], tag: str = "") -> list[str]:
+        return [_h(self.fp, name, tag, k) for k in item_keys]
 
     def get_signals(self, keys: list[str]) -> dict[str, Signal]:
         out = {}

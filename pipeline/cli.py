@@ -37,6 +37,15 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(1)
 
 
+def _exit_on_sigterm() -> None:
+    """A cancelled CI job sends SIGTERM: turn it into SystemExit so every `with` block
+    unwinds and the LanguageTool JVM is stopped instead of orphaned."""
+    import signal
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"pipeline {__version__}")
@@ -51,6 +60,7 @@ def main(
 
     Example: pipeline run raw/ --cleaned cleaned/ --reports reports/
     """
+    _exit_on_sigterm()
 
 
 @app.command()

@@ -126,11 +126,12 @@ def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool, ca
 
 def score(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Config, cache: RunCache | None = None) -> None:
     items = [Item(s, spans.get(s.id)) for a in articles for s in a.sentences if s.verdict.value in ("ok", "heading")]
+    base = cache.item_keys(items) if cache is not None else []
     for scorer in scorers:
         if cache is None:
             sigs = scorer.score_many(items)
         else:
-            keys = cache.signal_keys(scorer.name, items, scorer.cache_tag)
+            keys = cache.signal_keys(scorer.name, base, scorer.cache_tag)
             found = cache.get_signals(keys)
             todo = [(k, it) for k, it in zip(keys, items) if k not in found]
             fresh = dict(zip((k for k, _ in todo), scorer.score_many([it for _, it in todo])))

@@ -5,7 +5,7 @@
 
 or, without the scorer:
 
-    with LanguageToolServer(cfg.languagetool) as server:
+    with LanguageToolServer(cfg.languagetool, lazy=True) as server:
         results = Checker(server, cfg.languagetool, GrammarCache(dir)).check_texts(texts)
 """
 
@@ -53,7 +53,7 @@ def grammar_scorers(cfg: Config, cache_dir: Path | None = DEFAULT_CACHE_DIR) -> 
         return
     cache = open_cache(cache_dir)
     try:
-        with LanguageToolServer(cfg.languagetool) as server:
+        with LanguageToolServer(cfg.languagetool, lazy=True) as server:
             yield [LanguageToolScorer(Checker(server, cfg.languagetool, cache))]
     finally:
         if cache is not None:

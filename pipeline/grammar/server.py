@@ -71,17 +71,27 @@ class LanguageToolServer:
     """
 
     def __init__(self, cfg: LanguageToolConfig, *, heap: str = "1500m", threads: int = 2,
-                 startup_timeout_s: float = 120.0) -> None:
+                 startup_timeout_s: float = 120.0, lazy: bool = False) -> None:
         self.cfg = cfg
         self.heap = heap
         self.threads = threads
         self.startup_timeout_s = startup_timeout_s
-        self.url: str = cfg.url.rstrip("/") if cfg.url else ""
+        self._url: str = cfg.url.rstrip("/") if cfg.url else ""
+        # lazy: start the JVM on the first use of `url`, so a run answered wholly from the cache never starts it.
+        self.lazy = lazy
         self.version: str = cfg.version
         self.proc: subprocess.Popen[bytes] | None = None
         self.start_seconds: float = 0.0  # launch until the first check answered (for reports)
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._lock = threading.RLock()  # restart() and stop() may come from different threads
+
+    @property
+    def url(self) -> str:
+        if not self._url and self.lazy and self.managed:
+            with self._lock:
+                if not self._url:
+                    self.start()
+        return self._url
 
     @property
     def managed(self) -> bool:
@@ -90,7 +100,9 @@ class LanguageToolServer:
 
     def __enter__(self) -> Self:
         try:
-            if self.managed:
+            if self.managed and self.lazy:
+                find_jar(self.cfg), find_java()  # a missing dependency fails now, not mid-run
+            elif self.managed:
                 self.start()
             else:  # someone else's server: it is up or it is not, no long wait
                 self.version = self._probe(min(self.startup_timeout_s, 15.0))
@@ -126,7 +138,7 @@ class LanguageToolServer:
             with open(logfile, "wb") as out:  # a file, not a pipe: a full pipe would block the JVM
                 self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
             _live.add(self)
-            self.url = f"http://127.0.0.1:{port}"
+            self._url = f"http://127.0.0.1:{port}"
             try:
                 self.version = self._probe(self.startup_timeout_s)
             except DependencyError:
@@ -148,11 +160,11 @@ class LanguageToolServer:
                 raise DependencyError(f"LanguageTool exited with code {self.proc.returncode}")
             try:
                 body = urllib.parse.urlencode({"text": "Ready.", "language": self.cfg.language}).encode()
-                with urllib.request.urlopen(f"{self.url}/v2/check", body, timeout=max(1.0, deadline - time.monotonic())) as r:
+                with urllib.request.urlopen(f"{self._url}/v2/check", body, timeout=max(1.0, deadline - time.monotonic())) as r:
                     return str(json.load(r)["software"]["version"])
             except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
                 if isinstance(exc, urllib.error.HTTPError) or time.monotonic() > deadline:
-                    raise DependencyError(f"LanguageTool at {self.url} does not answer: {exc}") from None
+                    raise DependencyError(f"LanguageTool at {self._url} does not answer: {exc}") from None
             # Wait on the process, not a bare sleep: returns at once if the JVM dies meanwhile.
             if self.proc is not None:
                 try:
@@ -168,7 +180,7 @@ class LanguageToolServer:
         if not self.managed:
             return False
         with self._lock:
-            log.warning("restarting LanguageTool at %s", self.url)
+            log.warning("restarting LanguageTool at %s", self._url)
             self.stop(keep_tmp=True)
             try:
                 self.start()
