@@ -78,9 +78,10 @@ class GarbleConfig:
     threshold: float = _f(0.36, "A sentence whose garble_score is at or above this is garbled (best dev-set F1 of the fitted model).")
     signals: list[str] = _f(
         ["oov_rate_v1", "glued_tokens_v1", "leading_punct_v1", "repairs_v1", "cjk_residue_v1", "repeated_words_v1",
-         "no_verb_v1", "lowercase_start_v1", "unbalanced_v1", "length_v1", "unfinished_v1", "odd_parse_v1", "harper_v1",
+         "no_verb_v1", "lowercase_start_v1", "unbalanced_v1", "length_v1", "unfinished_v1", "odd_parse_v1",
          "translationese_v1", "languagetool_v1", "lm_fluency_v1"],
-        "Garble signals to compute (see README, 'Signals'); languagetool_v1 also needs languagetool.enabled.",
+        # harper_v1 is available but off: its fitted weight is 0 and it costs more than parsing.
+        "Garble signals to compute (see README, 'Reason codes'); languagetool_v1 also needs languagetool.enabled.",
     )
     weights: dict[str, float] = _f(
         # Fitted by scripts/fit_garble.py (non-negative logistic regression on the dev set and MLQE-PE);
