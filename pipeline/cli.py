@@ -127,6 +127,9 @@ def run(
             f"-> {cleaned}/ and {reports}/",
             err=True,
         )
+    if summ.get("grammar_unchecked"):
+        typer.echo(f"Warning: {summ['grammar_unchecked']} sentences were scored without LanguageTool (it failed); "
+                   "gate on it with --fail-on 'grammar_unchecked>0'", err=True)
     if gate.baseline:
         typer.echo(diff_table(gate.baseline), err=True)
     for c in gate.checks:

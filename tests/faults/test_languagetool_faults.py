@@ -142,6 +142,7 @@ def test_refused_texts_too_long_or_too_garbled_are_unchecked_alone(tmp_path: Pat
     TALLY.fault("LanguageTool refuses a text as too garbled (400)")
     out, _, _ = _run(tmp_path, "--set", f"languagetool.url={fake.url}")
     assert _unchecked(out) == {LONG, BODY[4]}, "only the refused texts lack the signal; the batch was split around them"
+    assert out.summary["grammar_unchecked"] == 2, "summary.json counts them, for a gate"
     b = _body(out)
     bad = b[b.text == BODY[2]]
     assert (bad.sig_languagetool_v1 > 0).all() and bad.evidence.str.contains("spelling_errors").all()
