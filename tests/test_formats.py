@@ -37,13 +37,21 @@ def _files(d: Path) -> dict[str, int]:
     return {p.name: p.read_bytes().replace(b"\r\n", b"\n").decode("utf-8", errors="replace").count("\n") for p in d.iterdir()}
 
 
-def test_every_format_accounts_for_every_line(tmp_path: Path) -> None:
-    inp = tmp_path / "in"
+@pytest.fixture(scope="module")
+def formats_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One run over a folder holding a file of every format; (input folder, output folder)."""
+    tmp = tmp_path_factory.mktemp("formats")
+    inp = tmp / "in"
     inp.mkdir()
     _files(inp)
-    code, _, err = run_cli([inp], tmp_path / "out", "--no-grammar")
+    code, _, err = run_cli([inp], tmp / "out", "--no-grammar")
     assert code == 0, err
-    out = load_output(tmp_path / "out")
+    return inp, tmp / "out"
+
+
+def test_every_format_accounts_for_every_line(formats_run: tuple[Path, Path]) -> None:
+    inp, outdir = formats_run
+    out = load_output(outdir)
     lines = out.lines
     for path in sorted(inp.iterdir()):
         text = path.read_bytes().decode("gb18030" if path.name == "b.txt" else "utf-8", errors="replace")
@@ -60,12 +68,7 @@ def test_every_format_accounts_for_every_line(tmp_path: Path) -> None:
     assert out.sentences.cleaned.str.contains(r"^Stand with your feet").any()
 
 
-def test_encodings_are_reported(tmp_path: Path) -> None:
-    inp = tmp_path / "in"
-    inp.mkdir()
-    _files(inp)
-    code, _, err = run_cli([inp], tmp_path / "out", "--no-grammar")
-    assert code == 0, err
-    arts = pd.read_csv(tmp_path / "out" / "reports" / "articles.csv", keep_default_na=False)
+def test_encodings_are_reported(formats_run: tuple[Path, Path]) -> None:
+    arts = pd.read_csv(formats_run[1] / "reports" / "articles.csv", keep_default_na=False)
     enc = dict(zip(arts.source, arts.encoding))
     assert enc["a.txt"] == "utf-8" and enc["b.txt"] == "gb18030" and enc["e.html"] in ("cp1252", "latin-1", "iso8859_1")
