@@ -51,17 +51,18 @@ def predicted_label(row: pd.Series) -> str:
     return "heading" if row["kind"] == "heading" and row["verdict"] == "heading" else str(row["verdict"])
 
 
-def match(gold: pd.DataFrame, pred: pd.DataFrame) -> list[str]:
+def match_rows(gold: pd.DataFrame, pred: pd.DataFrame) -> list[dict | None]:
+    """For each labelled row, the predicted row on its raw line with the closest text (None if none)."""
     by_line = {k: g for k, g in pred.groupby(["source", "line"])}
-    out = []
+    out: list[dict | None] = []
     for g in gold.itertuples():
         cands = by_line.get((g.source, g.line))
-        if cands is None:
-            out.append("missing")
-            continue
-        best = max(cands.itertuples(), key=lambda r: fuzz.ratio(str(r.text), g.text))
-        out.append(predicted_label(pd.Series(best._asdict())))
+        out.append(None if cands is None else max(cands.itertuples(), key=lambda r: fuzz.ratio(str(r.text), g.text))._asdict())
     return out
+
+
+def match(gold: pd.DataFrame, pred: pd.DataFrame) -> list[str]:
+    return ["missing" if row is None else predicted_label(pd.Series(row)) for row in match_rows(gold, pred)]
 
 
 def score_labels(gold: list[str], pred: list[str]) -> EvalReport:

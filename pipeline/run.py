@@ -52,7 +52,7 @@ def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) 
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, total=total, unit="block", leave=False, file=sys.stderr)
+    return tqdm(items, desc=desc, total=total, unit="item", leave=False, file=sys.stderr)
 
 
 class _Timer:
@@ -124,22 +124,27 @@ def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool, ca
         w.doc = doc
 
 
-def score(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Config, cache: RunCache | None = None) -> None:
-    items = [Item(s, spans.get(s.id)) for a in articles for s in a.sentences if s.verdict.value in ("ok", "heading")]
+def score_items(items: list[Item], scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:
+    """Append each scorer's signal to each item's sentence, reading and filling the cache."""
     base = cache.item_keys(items) if cache is not None else []
     for scorer in scorers:
-        if cache is None:
-            sigs = scorer.score_many(items)
-        else:
-            keys = cache.signal_keys(scorer.name, base, scorer.cache_tag)
-            found = cache.get_signals(keys)
-            todo = [(k, it) for k, it in zip(keys, items) if k not in found]
-            fresh = dict(zip((k for k, _ in todo), scorer.score_many([it for _, it in todo])))
+        keys = cache.signal_keys(scorer.name, base, scorer.cache_tag) if cache is not None else [str(i) for i in range(len(items))]
+        found = cache.get_signals(keys) if cache is not None else {}
+        todo = [(k, it) for k, it in zip(keys, items) if k not in found]
+        # A slow scorer (the language model) takes minutes on a cold run: show it working.
+        work = [it for _, it in todo]
+        sigs = [scorer.score(it) for it in progress(work, scorer.name, quiet)] if scorer.slow else scorer.score_many(work)
+        fresh = dict(zip((k for k, _ in todo), sigs))
+        if cache is not None:
             # A degraded result (LanguageTool down) is not worth keeping: the next run should retry.
             cache.put_signals({k: g for k, g in fresh.items() if g.detail != "unchecked"})
-            sigs = [found.get(k) or fresh[k] for k in keys]
-        for item, sig in zip(items, sigs):
-            item.sentence.signals.append(sig)
+        for k, item in zip(keys, items):
+            item.sentence.signals.append(found.get(k) or fresh[k])
+
+
+def score(articles: list[Article], spans: dict, scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:
+    items = [Item(s, spans.get(s.id)) for a in articles for s in a.sentences if s.verdict.value in ("ok", "heading")]
+    score_items(items, scorers, cache, quiet)
 
 
 def open_cache(cfg: Config) -> RunCache | None:
@@ -188,7 +193,7 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
     with timer.stage("dedup"):
         mark_exact_dups(articles)
     with timer.stage("score"):
-        score(articles, spans, build_scorers(cfg) + list(extra_scorers or []), cfg, cache)
+        score(articles, spans, build_scorers(cfg) + list(extra_scorers or []), cache, quiet)
     for art in articles:
         for sent in art.sentences:
             decide(sent, cfg)

@@ -6,6 +6,7 @@ from .config import Config
 from .decide import decide
 from .model import Action, Sentence, Verdict
 from .repair import repair
+from .run import score_items
 from .segment.nlp import load_nlp
 from .signals import build_scorers
 from .signals.base import Item, Scorer
@@ -26,9 +27,7 @@ def score_sentences(lines: list[str], cfg: Config, extra_scorers: list[Scorer] |
         todo.append(s)
     nlp = load_nlp(cfg.model.spacy)
     items = [Item(s, doc[:]) for s, doc in zip(todo, nlp.pipe((s.cleaned for s in todo), batch_size=cfg.model.batch_size))]
-    for scorer in build_scorers(cfg) + list(extra_scorers or []):
-        for item, sig in zip(items, scorer.score_many(items)):
-            item.sentence.signals.append(sig)
+    score_items(items, build_scorers(cfg) + list(extra_scorers or []))
     for s in todo:
         decide(s, cfg)
     return todo

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
 
 from pipeline.calibrate import correlations, fit_logistic, predict_logistic, roc_auc
 from pipeline.config import load_config
-from pipeline.evaluate import load_devset, load_mlqe
+from pipeline.evaluate import load_devset, load_mlqe, match_rows
 from pipeline.run import run
 from pipeline.score import score_sentences
 from pipeline.signals import EXTERNAL, build_scorers
@@ -34,16 +33,11 @@ def devset_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarra
     gold = load_devset(ROOT / "tests/data/devset.tsv")
     gold = gold[gold.label.isin(["ok", "garbled"])]
     pred = sentences_frame(run([ROOT / "raw"], cfg, quiet=True, extra_scorers=extra).articles)
-    by_line = {k: g for k, g in pred.groupby(["source", "line"])}
     X, y = [], []
-    for g in gold.itertuples():
-        cands = by_line.get((g.source, g.line))
-        if cands is None:
-            continue
-        best = max(cands.itertuples(), key=lambda r: fuzz.ratio(str(r.text), g.text))
-        row = best._asdict()
-        X.append([float(row.get(f"sig_{n}", 0.0) or 0.0) for n in names])
-        y.append(g.label == "garbled")
+    for label, row in zip(gold["label"], match_rows(gold, pred)):
+        if row is not None:
+            X.append([float(row.get(f"sig_{n}", 0.0) or 0.0) for n in names])
+            y.append(label == "garbled")
     return np.nan_to_num(np.array(X)), np.array(y, dtype=float)
 
 

@@ -31,6 +31,7 @@ class Scorer(ABC):
     name: ClassVar[str]
     reason: ClassVar[str]  # reason code emitted when the signal fires
     doc: ClassVar[str] = ""
+    slow: ClassVar[bool] = False  # seconds per item: scored one by one under a progress bar
     # Range is 0..1 for every scorer: 0 = no evidence of garbling, 1 = certain.
 
     @abstractmethod

