@@ -31,7 +31,7 @@ class BlockText:
         return _WORD.findall(self.text.lower())
 
 
-def _jaccard(a: set | frozenset, b: set | frozenset) -> float:
+def jaccard(a: set | frozenset, b: set | frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -44,8 +44,8 @@ def pair_features(a: BlockText, b: BlockText) -> dict[str, float]:
     wa, wb = a.words, b.words
     na, nb = set(_NUM.findall(a.text)), set(_NUM.findall(b.text))
     return {
-        "lemma_jaccard": _jaccard(a.lemmas, b.lemmas),
-        "char3_jaccard": _jaccard(_char3(a.text), _char3(b.text)),
+        "lemma_jaccard": jaccard(a.lemmas, b.lemmas),
+        "char3_jaccard": jaccard(_char3(a.text), _char3(b.text)),
         "fuzz_ratio": fuzz.token_sort_ratio(a.text.lower(), b.text.lower()) / 100.0,
         "length_ratio": min(len(wa), len(wb)) / max(len(wa), len(wb), 1),
         "numbers_match": float(bool(na) and na == nb),

@@ -19,6 +19,7 @@ from datasketch import MinHash, MinHashLSH
 from ..config import DedupConfig
 from ..errors import ConfigError
 from ..model import Article, Pair, Verdict
+from .features import jaccard
 from .twins import content_lemmas
 
 if TYPE_CHECKING:
@@ -43,10 +44,6 @@ def _shingles(words: list[str], n: int) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
-
-
 def mark_near_dups(articles: list[Article], cfg: DedupConfig) -> list[Pair]:
     lsh = MinHashLSH(threshold=cfg.near_threshold, num_perm=cfg.num_perm)
     kept: dict[str, set[str]] = {}
@@ -59,10 +56,10 @@ def mark_near_dups(articles: list[Article], cfg: DedupConfig) -> list[Pair]:
                 continue
             sh = _shingles(words, cfg.shingle)
             m = _minhash(sh, cfg)
-            hits = [h for h in lsh.query(m) if _jaccard(sh, kept[h]) >= cfg.near_threshold]
+            hits = [h for h in lsh.query(m) if jaccard(sh, kept[h]) >= cfg.near_threshold]
             if hits:
                 first = min(hits, key=order.__getitem__)
-                sim = _jaccard(sh, kept[first])
+                sim = jaccard(sh, kept[first])
                 s.drop(Verdict.DUP, "near_dup", twin_of=first)
                 pairs.append(Pair("near_dup", first, s.id, round(sim, 4), "the earlier copy is kept"))
                 continue
@@ -83,11 +80,11 @@ def mark_near_dup_articles(articles: list[Article], spans: dict[str, Span], cfg:
         if len(lemmas) < 20:
             continue
         m = _minhash(set(lemmas), cfg)
-        hits = [h for h in lsh.query(m) if _jaccard(set(lemmas), set(sets[h])) >= cfg.article_threshold]
+        hits = [h for h in lsh.query(m) if jaccard(set(lemmas), set(sets[h])) >= cfg.article_threshold]
         if hits:
             first = min(hits, key=lambda h: order[h])
             art.near_dup_of = first
-            pairs.append(Pair("near_dup_article", first, art.id, round(_jaccard(set(lemmas), set(sets[first])), 4), "the earlier article is kept"))
+            pairs.append(Pair("near_dup_article", first, art.id, round(jaccard(set(lemmas), set(sets[first])), 4), "the earlier article is kept"))
         sets[art.id] = lemmas
         order[art.id] = len(order)
         lsh.insert(art.id, m)

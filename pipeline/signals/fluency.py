@@ -76,9 +76,6 @@ class LmCache:
     def put(self, key: str, mean: float, tokens: int) -> None:
         self._db.execute("INSERT OR REPLACE INTO nll VALUES (?, ?, ?)", (key, mean, tokens))
 
-    def close(self) -> None:
-        self._db.close()
-
 
 class LmFluency(Scorer):
     name = "lm_fluency_v1"
@@ -136,7 +133,3 @@ class LmFluency(Scorer):
             return self.signal(0.0)
         excess = (mean - (A + B * math.log(n))) / SCALE
         return self.signal(excess, f"{mean:.2f} nats/token over {n} tokens")
-
-    def close(self) -> None:
-        if self.cache:
-            self.cache.close()
