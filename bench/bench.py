@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.compare import differences
 from bench.corpus import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,26 @@ def naive_baseline(corpus: Path, n: int) -> dict:
             "speedup": naive_s / ours_s, "naive_flags": sum(naive_flags), "flags_kept": kept}
 
 
+def dask_compare(tmp: Path, row: dict, workers: list[int], grammar: bool, sets: list[str], repeats: int) -> None:
+    """The largest corpus on a Dask LocalCluster per worker count (cold caches), against the local run."""
+    size = row["size"]
+    print(f"\nDask LocalCluster on x{size} (cold, median of {repeats}); local run: {row['wall_s']:.1f} s")
+    walls: dict[int, float] = {}
+    for n in workers:
+        runs = []
+        for r in range(repeats):
+            work = tmp / f"x{size}-dask{n}-{r}"
+            work.mkdir()
+            runs.append(run_once(tmp / f"x{size}", work, grammar, [*sets, "executor.kind=dask", f"executor.workers={n}"]))
+        walls[n] = statistics.median(c["wall"] for c in runs)
+        diff = differences(tmp / f"x{size}-run0", tmp / f"x{size}-dask{n}-0")
+        print(f"  {n} worker(s): {walls[n]:.1f} s ({[round(c['wall'], 1) for c in runs]}), {row['sentences'] / walls[n]:.1f} sentences/s, "
+              f"largest process peak {max(c['rss_mib'] for c in runs):.0f} MiB, output {'identical to the local run' if not diff else 'DIFFERS: ' + ', '.join(diff)}")
+    base = walls[workers[0]]
+    for n in workers[1:]:
+        print(f"  {n} workers vs {workers[0]}: x{base / walls[n]:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,100", help="corpus sizes as multiples of the sample (e.g. 10,100,1000)")
@@ -86,6 +107,8 @@ def main() -> None:
     ap.add_argument("--no-grammar", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the generated corpora and outputs")
     ap.add_argument("--set", dest="sets", action="append", default=[], help="config override passed to every run (repeatable)")
+    ap.add_argument("--dask", default="", help="also run the largest corpus with --executor dask on a LocalCluster of "
+                    "these worker counts (e.g. 1,2): speed-up over the first, and whether the output equals the local run's")
     args = ap.parse_args()
     grammar = not args.no_grammar
     tmp = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
@@ -118,6 +141,8 @@ def main() -> None:
         print("\nper-stage seconds (median of cold runs):")
         for r in rows:
             print(f"  x{r['size']}: " + ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items()))
+        if args.dask:
+            dask_compare(tmp, rows[-1], [int(x) for x in args.dask.split(",")], grammar, args.sets, args.repeats)
         if args.naive and grammar:
             nb = naive_baseline(tmp / f"x{rows[0]['size']}", args.naive)
             print(f"\nnaive baseline on {nb['sentences']} sentences: naive {nb['naive_per_s']:.1f}/s (spaCy + check() each), "

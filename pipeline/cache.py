@@ -39,7 +39,8 @@ class RunCache:
         # Parses depend on the model only; signals on everything that feeds a scorer.
         self.parse_fp = _h(str(SCHEMA), json.dumps(parse_fingerprint, sort_keys=True, default=str))
         self.fp = _h(self.parse_fp, json.dumps(signal_fingerprint, sort_keys=True, default=str))
-        self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=30)
+        # Used from one thread at a time, but a Dask worker closes it from another one.
+        self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS doc (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS signal (key TEXT PRIMARY KEY, data TEXT NOT NULL)")

@@ -76,6 +76,8 @@ def run(
     baseline: Annotated[Optional[Path], typer.Option(help="An earlier summary.json; exit 3 if a metric regressed beyond gate.tolerance.")] = None,
     cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse parses and scores from earlier runs (default: on).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for parsing (default: model.jobs).")] = None,
+    executor: Annotated[Optional[str], typer.Option(help="local, or dask: parse and score on a Dask cluster (default: executor.kind).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 (default: start a LocalCluster).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Clean every article in INPUT and write cleaned/*.md and the quality report.
@@ -83,6 +85,8 @@ def run(
     Exit codes: 0 pass, 1 input or config error, 2 usage error, 3 quality gate failed.
 
     Example: pipeline run raw/ --reports reports/ --garbled drop
+
+    Example (Dask): pipeline run scrapes/ --executor dask --scheduler tcp://10.0.0.5:8786
 
     Example (CI gate): pipeline run scrapes/ --fail-on 'garbled_rate>0.05' --fail-on 'bilingual_dup>0' --baseline old/summary.json
     """
@@ -101,6 +105,10 @@ def run(
         overrides.append(f"cache.enabled={'true' if cache else 'false'}")
     if jobs is not None:
         overrides.append(f"model.jobs={jobs}")
+    if executor is not None:
+        overrides.append(f"executor.kind={executor}")
+    if scheduler is not None:
+        overrides += ["executor.kind=dask", f"executor.scheduler={scheduler}"]
     _logging(quiet)
     try:
         cfg = load_config(config, overrides)
@@ -110,8 +118,13 @@ def run(
         for rule in cfg.gate.fail_on:
             validate_rule(rule)  # a typo in a rule must fail before an hour of work, not after
         old = load_baseline(baseline or Path(cfg.gate.baseline)) if (baseline or cfg.gate.baseline) else None
-        with grammar_scorers(cfg, _cache_dir(cfg)) as extra:  # the server stops however the block exits
-            result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)
+        if cfg.executor.kind == "dask":
+            from .dask_run import run_dask
+
+            result = run_dask(inputs or [Path("raw")], cfg, quiet=quiet)  # each worker runs its own LanguageTool
+        else:
+            with grammar_scorers(cfg, _cache_dir(cfg)) as extra:  # the server stops however the block exits
+                result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)
         paths = write_cleaned(result, cleaned)
         summ, gate = write_reports(result, cfg, reports, paths, old)
     except PipelineError as exc:

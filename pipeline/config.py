@@ -94,7 +94,8 @@ class GarbleConfig:
         "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
     lm_band: list[float] | None = _f(None, "Run the language model only on sentences whose provisional garble_score (cheap signals) is in [low, high]; unset: exactly those whose verdict it could still change.")
-    lm_threads: int = _f(1, "CPU threads for the language model (more than the free cores makes llama.cpp much slower).")
+    lm_threads: int = _f(0, "CPU threads for the language model; 0: all cores, or under Dask a host's cores shared among its workers "
+                          "(more threads than free cores makes llama.cpp much slower). Does not change the scores.")
     min_zipf: float = _f(1.0, "A word whose wordfreq zipf frequency is below this counts as unknown.")
 
 
@@ -151,6 +152,14 @@ class CacheConfig:
 
 
 @dataclass
+class ExecutorConfig:
+    kind: str = _f("local", "Where parsing and scoring run: local (this process) or dask (a Dask distributed cluster).")
+    scheduler: str | None = _f(None, "Dask scheduler address (tcp://host:8786). None: start a LocalCluster on this machine.")
+    workers: int = _f(2, "LocalCluster worker processes (one thread each). Ignored with a scheduler address.")
+    partitions_per_worker: int = _f(4, "Article partitions per worker: more balance the load, fewer cost less overhead.")
+
+
+@dataclass
 class OutputConfig:
     garbled: str = _f("flag", "What to do with garbled sentences in cleaned/: drop, flag (an HTML comment) or keep.")
     parquet: bool = _f(True, "Also write sentences.parquet next to sentences.csv.")
@@ -169,6 +178,7 @@ class Config:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     gate: GateConfig = field(default_factory=GateConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
+    executor: ExecutorConfig = field(default_factory=ExecutorConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
 
     def validate(self) -> Config:
@@ -176,8 +186,12 @@ class Config:
             raise ConfigError(f"output.garbled must be drop, flag or keep, got {self.output.garbled!r}")
         if not 0.0 <= self.garble.threshold <= 1.0:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
-        if self.model.jobs < 1 or self.garble.lm_threads < 1:
-            raise ConfigError("model.jobs and garble.lm_threads must be at least 1")
+        if self.executor.kind not in ("local", "dask"):
+            raise ConfigError(f"executor.kind must be local or dask, got {self.executor.kind!r}")
+        if self.executor.workers < 1 or self.executor.partitions_per_worker < 1:
+            raise ConfigError("executor.workers and executor.partitions_per_worker must be at least 1")
+        if self.model.jobs < 1 or self.garble.lm_threads < 0:
+            raise ConfigError("model.jobs must be at least 1 and garble.lm_threads at least 0")
         band = self.garble.lm_band
         if band is not None and (len(band) != 2 or not 0.0 <= band[0] <= band[1] <= 1.0):
             raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 from .cache import RunCache
 from .config import Config
 from .dedup.exact import mark_exact_dups
-from .dedup.near import mark_near_dup_articles, mark_near_dups
+from .dedup.near import article_lemmas, mark_near_dup_articles, mark_near_dups
 from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
@@ -155,7 +155,7 @@ def open_cache(cfg: Config) -> RunCache | None:
 
     parse = {"spacy": spacy.__version__, "model": cfg.model.spacy}
     # The weights are in: the language-model cascade runs only where they leave a sentence undecided.
-    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k != "threshold"},
+    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("threshold", "lm_threads")},
                "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:
         return RunCache(Path(cfg.cache.dir), parse, signals)
@@ -173,9 +173,8 @@ def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: lis
             cache.close()
 
 
-def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, cache: RunCache | None) -> RunResult:
-    result = RunResult(articles=[])
-    timer = _Timer(result.timings)
+def front(inputs: list[Path], cfg: Config, result: RunResult, timer: _Timer) -> tuple[list[Article], dict[str, list[BlockWork]]]:
+    """Read and repair: cheap, and boilerplate needs counts over the whole input, so it runs in one place."""
     with timer.stage("read"):
         articles = read_inputs(inputs, cfg, result)
     if not articles:
@@ -184,24 +183,43 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
         raise InputError(f"no input files found in {', '.join(map(str, inputs))} (formats: {', '.join(cfg.read.formats)})")
     with timer.stage("repair"):
         works = prepare_blocks(articles, cfg)
-    with timer.stage("parse"):
-        parse_blocks(works, cfg, quiet, cache)
+    return articles, works
+
+
+def segment(articles: list[Article], works: dict[str, list[BlockWork]], cfg: Config) -> dict:
     spans: dict = {}
-    with timer.stage("segment"):
-        for art in articles:
-            spans.update(build_sections(art, works[art.id], cfg.segment))
-    with timer.stage("dedup"):
-        mark_exact_dups(articles)
+    for art in articles:
+        spans.update(build_sections(art, works[art.id], cfg.segment))
+    return spans
+
+
+def judge(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Config, cache: RunCache | None,
+          quiet: bool, timer: _Timer) -> list[Pair]:
+    """Score, decide and find twins: per article, so it can run on any slice of the input."""
     with timer.stage("score"):
-        score(articles, spans, build_scorers(cfg) + list(extra_scorers or []), cache, quiet)
+        score(articles, spans, scorers, cache, quiet)
     for art in articles:
         for sent in art.sentences:
             decide(sent, cfg)
     with timer.stage("twins"):
         # After scoring: which twin is kept depends on garble_score.
-        result.pairs += mark_twins(articles, spans, cfg.dedup)
+        return mark_twins(articles, spans, cfg.dedup)
+
+
+def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, cache: RunCache | None) -> RunResult:
+    result = RunResult(articles=[])
+    timer = _Timer(result.timings)
+    articles, works = front(inputs, cfg, result, timer)
+    with timer.stage("parse"):
+        parse_blocks(works, cfg, quiet, cache)
+    with timer.stage("segment"):
+        spans = segment(articles, works, cfg)
+    with timer.stage("dedup"):
+        mark_exact_dups(articles)
+    result.pairs += judge(articles, spans, build_scorers(cfg) + list(extra_scorers or []), cfg, cache, quiet, timer)
+    with timer.stage("twins"):
         result.pairs += mark_near_dups(articles, cfg.dedup)
-        result.pairs += mark_near_dup_articles(articles, spans, cfg.dedup)
+        result.pairs += mark_near_dup_articles(articles, article_lemmas(articles, spans), cfg.dedup)
     result.articles, result.spans = articles, spans
     return result
 

