@@ -65,7 +65,8 @@ def connect(cfg: Config) -> Iterator[Client]:
         try:
             yield client
         finally:
-            client.run(_close_worker)  # stop each worker's LanguageTool server before the workers go
+            # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
+            client.run(_close_worker, on_error="ignore")
 
 
 def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:

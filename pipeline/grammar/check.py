@@ -31,10 +31,11 @@ log = logging.getLogger("pipeline.grammar")
 SEP = "\n\n"
 # Off server-side. Whitespace is the repair stage's business. The others look at neighbouring sentences,
 # so their matches would depend on which texts share a batch, and the cache would go stale. For example,
-# UPPERCASE_SENTENCE_START stays quiet after a text with no final stop; lowercase_start_v1 covers it.
+# UPPERCASE_SENTENCE_START stays quiet after a text with no final stop; lowercase_start_v1 covers it. The
+# unpaired quote and bracket rules pair a mark with one in another text of the batch; unbalanced_v1 covers them.
 DISABLED_RULES = ("WHITESPACE_RULE", "CONSECUTIVE_SPACES", "SENTENCE_WHITESPACE", "COMMA_PARENTHESIS_WHITESPACE",
                   "PARAGRAPH_REPEAT_BEGINNING_RULE", "ENGLISH_WORD_REPEAT_BEGINNING_RULE", "EN_REPEATEDWORDS",
-                  "UPPERCASE_SENTENCE_START")
+                  "UPPERCASE_SENTENCE_START", "EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS")
 
 
 @dataclass(frozen=True, slots=True)

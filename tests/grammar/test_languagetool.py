@@ -83,6 +83,9 @@ def test_batched_matches_equal_one_by_one(checker: Checker) -> None:
     # The sample's captions after unpunctuated headings ("Massage yourself" / "back surgery") used to.
     lines = [ln.strip(" ,") for ln in SAMPLE.read_text(encoding="utf-8").splitlines()[:60]]
     texts = [s for ln in lines for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", ln) if s]
+    # An opening quote or bracket here and its closing one in another text used to pair up across the batch.
+    texts += ["Gavin Smith explains: 'it is unwise to sit for long.", "Sitting is fine (in moderation.",
+              "It is what we tried ' all of it.", "Then stand up ) and stretch."]
     batched = checker.check_texts(texts)
     assert checker.requests == 1
     one_by_one = [r for t in texts for r in checker.check_texts([t])]
