@@ -10,12 +10,14 @@
 
 Articles are cut into contiguous partitions, so input order, and with it every
 "the earlier copy is kept" decision, is the same as in a local run. Each worker
-keeps its own spaCy model, scorers, LanguageTool server and cache handle for the
-whole run (`_Worker`); they are closed when the run ends.
+keeps its spaCy model, scorers and cache handles between tasks (`_Worker`), and
+closes them when the run ends. The workers of a LocalCluster share one
+LanguageTool server (`shared_languagetool`); on a real cluster each starts its own.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import json
 import logging
@@ -73,7 +75,7 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
     articles, works = front(inputs, cfg, result, timer)
-    with connect(cfg) as client:
+    with connect(cfg) as client, shared_languagetool(cfg) as lt:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         parts = partition(articles, works, n_workers * cfg.executor.partitions_per_worker)
         wcfg = worker_config(client, cfg)
@@ -83,6 +85,8 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
         with timer.stage("dedup"):
             mark_exact_dups([a for arts in parts_articles for a in arts])
         with timer.stage("score"):
+            if lt is not None:
+                wcfg = dataclasses.replace(wcfg, languagetool=dataclasses.replace(wcfg.languagetool, url=lt.result()))
             where = client.who_has(parsed)
             # Next to its parses: moving them costs a Doc round trip. Loose, so a lost worker does not stall the run.
             judged = [client.submit(_judge_part, i, arts, f, wcfg, pure=False, workers=list(where[f.key]), allow_other_workers=True)
@@ -98,6 +102,24 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             result.pairs += mark_near_dup_articles(articles, lemmas, cfg.dedup)
     result.articles = articles
     return result
+
+
+@contextmanager
+def shared_languagetool(cfg: Config) -> Iterator[concurrent.futures.Future[str] | None]:
+    """One LanguageTool server for all workers of a LocalCluster, started while they parse.
+
+    Two JVMs on one machine would each warm up (JIT) and each keep two checks in flight, and
+    measured slower than one shared server. The future gives its URL. On a real cluster (a
+    scheduler address) each worker starts its own, unless languagetool.url names a shared one.
+    """
+    lt = cfg.languagetool
+    if cfg.executor.scheduler or not lt.enabled or lt.url or "languagetool_v1" not in cfg.garble.signals:
+        yield None
+        return
+    from .grammar import LanguageToolServer
+
+    with LanguageToolServer(lt, lazy=True) as server, concurrent.futures.ThreadPoolExecutor(1) as pool:
+        yield pool.submit(lambda: server.url)  # the first use of `url` starts the JVM
 
 
 def worker_config(client: Client, cfg: Config) -> Config:
@@ -174,19 +196,27 @@ _WORKERS: dict[str, _Worker] = {}
 
 
 class _Worker:
-    """What one worker process keeps between tasks of a run: the models, the caches, the LT server."""
+    """What one worker process keeps between tasks of a run: the caches, and the scorers (models,
+    a LanguageTool client or server) from the first task that scores."""
 
     def __init__(self, cfg: Config) -> None:
-        from .grammar import grammar_scorers
-        from .signals import build_scorers
-
         self.cfg = cfg
         self.stack = ExitStack()
-        self.cache = open_cache(self.cfg)
+        self.cache = open_cache(cfg)
         if self.cache is not None:
             self.stack.callback(self.cache.close)
-        extra = self.stack.enter_context(grammar_scorers(self.cfg, Path(cfg.cache.dir) if cfg.cache.enabled else None))
-        self.scorers = build_scorers(self.cfg) + extra
+        self._scorers: list | None = None
+
+    @property
+    def scorers(self) -> list:
+        if self._scorers is None:
+            from .grammar import grammar_scorers
+            from .signals import build_scorers
+
+            cfg = self.cfg
+            extra = self.stack.enter_context(grammar_scorers(cfg, Path(cfg.cache.dir) if cfg.cache.enabled else None))
+            self._scorers = build_scorers(cfg) + extra
+        return self._scorers
 
 
 def _worker(cfg: Config) -> _Worker:
