@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from .model import Article
     from .segment.sections import BlockWork
 
-log = logging.getLogger("pipeline.dask")
-
 
 @contextmanager
 def connect(cfg: Config) -> Iterator[Client]:
