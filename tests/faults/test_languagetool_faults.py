@@ -7,19 +7,16 @@ scoring without the grammar signal; every sentence that lacked it says so in its
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-import urllib.parse
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from ..conftest import RunOutput, load_output, run_cli
+from ..fake_languagetool import FakeLanguageTool, fake_languagetool
 from .conftest import TALLY, check_ledger, raw_lines
 
 pytestmark = pytest.mark.integration
@@ -80,63 +77,14 @@ def _unchecked(out: RunOutput) -> set[str]:
 # -- a fake LanguageTool ---------------------------------------------------------------------------
 
 
-@dataclass
-class Fake:
-    url: str = ""
-    limit: int = 10**9  # longer texts get 413, as LanguageTool's maxTextLength does
-    hang_on: str = ""  # texts holding this never get an answer
-    texts: list[str] = field(default_factory=list)
-    release: threading.Event = field(default_factory=threading.Event)
-
-
 @pytest.fixture
-def fake() -> Iterator[Fake]:
-    state = Fake()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-            text = form["text"][0]
-            state.texts.append(text)
-            if state.hang_on and state.hang_on in text:
-                state.release.wait(timeout=60)  # until the test ends; the client has given up long before
-                return self._reply(503, b"")
-            if len(text) > state.limit:
-                return self._reply(413, b"Error: Your text exceeds the limit of characters")
-            if "Zzqx" in text:
-                return self._reply(400, b"Error: Text checking was stopped due to too many errors")
-            matches = [{"offset": i, "length": 3, "message": "Possible spelling mistake", "replacements": [{"value": "good"}],
-                        "rule": {"id": "FAKE_TYPO", "category": {"id": "TYPOS"}}} for i in range(len(text)) if text.startswith("bad", i)]
-            self._reply(200, json.dumps({"software": {"version": "6.7"}, "matches": matches}).encode())
-
-        def _reply(self, code: int, body: bytes) -> None:
-            try:
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except OSError:  # the client timed out and hung up
-                pass
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+def fake() -> Iterator[FakeLanguageTool]:
+    # No hanging unless a test asks; "Zzqx" (a garbled line of BODY) is refused as too many errors.
+    with fake_languagetool(FakeLanguageTool(hang_on="", abort_on="Zzqx")) as state:
         yield state
-    finally:
-        state.release.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=30)
 
 
-def test_refused_texts_too_long_or_too_garbled_are_unchecked_alone(tmp_path: Path, fake: Fake) -> None:
+def test_refused_texts_too_long_or_too_garbled_are_unchecked_alone(tmp_path: Path, fake: FakeLanguageTool) -> None:
     fake.limit = 200
     TALLY.fault("LanguageTool refuses a text as too long (413)")
     TALLY.fault("LanguageTool refuses a text as too garbled (400)")
@@ -149,7 +97,7 @@ def test_refused_texts_too_long_or_too_garbled_are_unchecked_alone(tmp_path: Pat
     assert len(fake.texts) > 3, "the refused batch was halved, not given up"
 
 
-def test_a_server_that_never_answers_times_out_and_the_run_degrades(tmp_path: Path, fake: Fake) -> None:
+def test_a_server_that_never_answers_times_out_and_the_run_degrades(tmp_path: Path, fake: FakeLanguageTool) -> None:
     fake.hang_on = "Hold"
     TALLY.fault("LanguageTool times out")
     out, _, elapsed = _run(tmp_path, "--set", f"languagetool.url={fake.url}", "--set", "languagetool.timeout_s=0.5",

@@ -1,17 +1,9 @@
-"""Error paths of batched checking, driven by a fake LanguageTool (the only thing a fake is for here).
-
-The fake answers /v2/check like LanguageTool: a TYPOS match on every "bad", a 413 for text over
-`limit` characters, a 400 for text holding "abort", and it hangs on "hang" until the test ends.
-"""
+"""Error paths of batched checking, driven by a fake LanguageTool (the only thing a fake is for here):
+see tests/fake_languagetool.py."""
 
 from __future__ import annotations
 
-import json
-import threading
-import urllib.parse
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -21,74 +13,27 @@ from pipeline.model import Sentence
 from pipeline.signals.base import Item
 from pipeline.signals.grammar import LanguageToolScorer
 
-
-@dataclass
-class Fake:
-    url: str
-    version: str = "6.7"
-    limit: int = 10_000
-    texts: list[str] = field(default_factory=list)  # every text received
-    restarts: int = 0
-    release: threading.Event = field(default_factory=threading.Event)
-
-    def restart(self) -> bool:
-        self.restarts += 1
-        return True
+from ..fake_languagetool import FakeLanguageTool, fake_languagetool
 
 
 @pytest.fixture
-def fake() -> Iterator[Fake]:
-    state: Fake
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-            text = form["text"][0]
-            state.texts.append(text)
-            if "hang" in text:
-                state.release.wait(timeout=30)  # until the test ends; the client has long timed out
-                return self.reply(503, b"")
-            if len(text) > state.limit:
-                return self.reply(413, b"Error: Your text exceeds the limit")
-            if "abort" in text:
-                return self.reply(400, b"Error: Text checking was stopped due to too many errors")
-            matches = [{"offset": i, "length": 3, "message": "typo", "replacements": [{"value": "good"}],
-                        "rule": {"id": "FAKE_TYPO", "category": {"id": "TYPOS"}}}
-                       for i in range(len(text)) if text.startswith("bad", i)]
-            self.reply(200, json.dumps({"software": {"version": "6.7"}, "matches": matches}).encode())
-
-        def reply(self, code: int, body: bytes) -> None:
-            self.send_response(code)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    state = Fake(url=f"http://127.0.0.1:{httpd.server_address[1]}")
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield state
-    state.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+def fake() -> Iterator[FakeLanguageTool]:
+    with fake_languagetool(FakeLanguageTool(limit=10_000)) as state:
+        yield state
 
 
-def checker(fake: Fake, **cfg: object) -> Checker:
+def checker(fake: FakeLanguageTool, **cfg: object) -> Checker:
     return Checker(fake, LanguageToolConfig(**cfg), retries=2, backoff_s=0.01)  # type: ignore[arg-type]
 
 
-def test_many_texts_go_in_one_request_and_map_back(fake: Fake) -> None:
+def test_many_texts_go_in_one_request_and_map_back(fake: FakeLanguageTool) -> None:
     texts = ["all good here", "a bad one", "", "fine", "bad and bad"]
     res = checker(fake).check_texts(texts)
     assert len(fake.texts) == 1 and fake.texts[0] == "all good here\n\na bad one\n\nfine\n\nbad and bad"
     assert [[m.offset for m in r or []] for r in res] == [[], [2], [], [], [0, 8]]
 
 
-def test_timeout_retries_then_restarts_once_then_gives_up(fake: Fake) -> None:
+def test_timeout_retries_then_restarts_once_then_gives_up(fake: FakeLanguageTool) -> None:
     ch = checker(fake, timeout_s=0.2)
     assert ch.check_texts(["this will hang", "and this"]) == [None, None]
     assert fake.restarts == 1
@@ -96,7 +41,7 @@ def test_timeout_retries_then_restarts_once_then_gives_up(fake: Fake) -> None:
     assert ch.check_texts(["hang again"]) == [None] and fake.restarts == 1  # restarts once per run
 
 
-def test_413_splits_the_batch(fake: Fake) -> None:
+def test_413_splits_the_batch(fake: FakeLanguageTool) -> None:
     fake.limit = 40
     texts = [f"text {i} is bad" for i in range(8)]  # 14 chars each: only pairs fit in 40
     res = checker(fake).check_texts(texts)
@@ -104,7 +49,7 @@ def test_413_splits_the_batch(fake: Fake) -> None:
     assert len(fake.texts[0]) > 40 and len(fake.texts) > 1  # refused whole, then checked in halves
 
 
-def test_a_text_the_server_refuses_alone_is_unchecked(fake: Fake) -> None:
+def test_a_text_the_server_refuses_alone_is_unchecked(fake: FakeLanguageTool) -> None:
     texts = ["one bad", "abort abort", "three", "four bad"]
     res = checker(fake).check_texts(texts)
     assert res[1] is None
@@ -112,19 +57,19 @@ def test_a_text_the_server_refuses_alone_is_unchecked(fake: Fake) -> None:
 
 
 def test_server_gone_degrades_to_unchecked() -> None:
-    gone = Fake(url="http://127.0.0.1:9")  # discard port: nothing listens
+    gone = FakeLanguageTool(url="http://127.0.0.1:9")  # discard port: nothing listens
     res = checker(gone).check_texts(["a bad text"])
     assert res == [None] and gone.restarts == 1
 
 
-def test_unchecked_sentences_score_zero_with_detail(fake: Fake) -> None:
+def test_unchecked_sentences_score_zero_with_detail(fake: FakeLanguageTool) -> None:
     text = "this will hang"
     scorer = LanguageToolScorer(checker(fake, timeout_s=0.2))
     (sig,) = scorer.score_many([Item(Sentence(id="s", source="t", line=1, article="a", section="", text=text, cleaned=text))])
     assert (sig.value, sig.reason, sig.detail) == (0.0, None, "unchecked")
 
 
-def test_ctrl_c_drops_queued_batches_without_retry_or_restart(fake: Fake) -> None:
+def test_ctrl_c_drops_queued_batches_without_retry_or_restart(fake: FakeLanguageTool) -> None:
     class Interrupting:  # a cache whose first write is where Ctrl-C lands
         def get_many(self, keys: list[str]) -> dict:
             return {}
