@@ -50,6 +50,11 @@ class LanguageToolScorer(Scorer):
         # sentence id -> match spans, for a report that highlights them.
         self.spans: dict[str, list[Span]] = {}
 
+    @property
+    def cache_tag(self) -> str:
+        # The rules switched off are code, not config: a change to them must not reuse old values.
+        return self.checker.rules
+
     def score(self, item: Item) -> Signal:
         return self.score_many([item])[0]
 

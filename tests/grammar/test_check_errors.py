@@ -82,3 +82,10 @@ def test_ctrl_c_drops_queued_batches_without_retry_or_restart(fake: FakeLanguage
     with pytest.raises(KeyboardInterrupt):
         ch.check_texts(texts)  # one text per batch
     assert fake.restarts == 0 and len(fake.texts) <= 4
+
+
+def test_run_cache_keys_change_with_the_rules_switched_off(fake: FakeLanguageTool) -> None:
+    """Switching a rule off changes LanguageTool's values, so cached signals from before must not be reused."""
+    default = LanguageToolScorer(checker(fake)).cache_tag
+    fewer = LanguageToolScorer(Checker(fake, LanguageToolConfig(), disabled_rules=("WHITESPACE_RULE",))).cache_tag  # type: ignore[arg-type]
+    assert default and fewer and default != fewer
