@@ -121,7 +121,7 @@ def run(
         if cfg.executor.kind == "dask":
             from .dask_run import run_dask
 
-            result = run_dask(inputs or [Path("raw")], cfg, quiet=quiet)  # each worker runs its own LanguageTool
+            result = run_dask(inputs or [Path("raw")], cfg, quiet=quiet)  # LanguageTool is the workers' business
         else:
             with grammar_scorers(cfg, _cache_dir(cfg)) as extra:  # the server stops however the block exits
                 result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from .config import Config
 from .dedup.exact import mark_exact_dups
-from .dedup.near import NearRecord, apply_near, mark_near_dup_articles, resolve_near
+from .dedup.near import NearRecord, apply_near, article_lemmas, mark_near_dup_articles, near_records, resolve_near
 from .errors import DependencyError, PipelineError
 from .run import RunResult, _Timer, front, judge, open_cache, parse_blocks, progress, segment
 
@@ -259,16 +259,14 @@ def _unpack_parsed(model: str, data: list[bytes], refs: dict) -> Parsed:
 
 def _parse_part(articles: list[Article], works: dict, cfg: Config) -> tuple[list[Article], Parsed]:
     w = _worker(cfg)
-    parse_blocks(works, w.cfg, True, w.cache)
-    return articles, Parsed(cfg.model.spacy, segment(articles, works, w.cfg))
+    parse_blocks(works, cfg, True, w.cache)
+    return articles, Parsed(cfg.model.spacy, segment(articles, works, cfg))
 
 
-def _judge_part(index: int, articles: list[Article], parsed: tuple[list[Article], Parsed], cfg: Config) -> tuple:
-    from .dedup.near import article_lemmas, near_records
-
+def _judge_part(index: int, articles: list[Article], parsed: tuple[list[Article], Parsed], cfg: Config
+                ) -> tuple[list[Article], list, dict[str, frozenset[str]], list[NearRecord]]:
     w = _worker(cfg)
     spans = parsed[1].spans  # the articles came back from the driver with exact-dup verdicts
-    pairs = judge(articles, spans, w.scorers, w.cfg, w.cache, True, _Timer({}))
-    records: list[NearRecord] = near_records(articles, cfg.dedup, index)
-    return articles, pairs, article_lemmas(articles, spans), records
+    pairs = judge(articles, spans, w.scorers, cfg, w.cache, True, _Timer({}))
+    return articles, pairs, article_lemmas(articles, spans), near_records(articles, cfg.dedup, index)
 
