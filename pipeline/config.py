@@ -157,6 +157,7 @@ class ExecutorConfig:
     scheduler: str | None = _f(None, "Dask scheduler address (tcp://host:8786). None: start a LocalCluster on this machine.")
     workers: int = _f(2, "LocalCluster worker processes (one thread each). Ignored with a scheduler address.")
     partitions_per_worker: int = _f(4, "Article partitions per worker: more balance the load, fewer cost less overhead.")
+    slice_blocks: int = _f(5000, "Local runs parse and judge this many blocks at a time, then free the parses: it bounds memory. Results do not depend on it.")
 
 
 @dataclass
@@ -164,6 +165,7 @@ class OutputConfig:
     garbled: str = _f("flag", "What to do with garbled sentences in cleaned/: drop, flag (an HTML comment) or keep.")
     parquet: bool = _f(True, "Also write sentences.parquet next to sentences.csv.")
     junit: bool = _f(True, "Also write quality.junit.xml: one test case per article, a failure per garbled or twin-dropped sentence.")
+    html_articles: int = _f(1000, "report.html shows this many articles, the worst first (a page of every article of a big run would not open); all are in articles.csv. 0: all.")
 
 
 @dataclass
@@ -188,10 +190,10 @@ class Config:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
         if self.executor.kind not in ("local", "dask"):
             raise ConfigError(f"executor.kind must be local or dask, got {self.executor.kind!r}")
-        if self.executor.workers < 1 or self.executor.partitions_per_worker < 1:
-            raise ConfigError("executor.workers and executor.partitions_per_worker must be at least 1")
-        if self.model.jobs < 1 or self.garble.lm_threads < 0:
-            raise ConfigError("model.jobs must be at least 1 and garble.lm_threads at least 0")
+        if min(self.executor.workers, self.executor.partitions_per_worker, self.executor.slice_blocks) < 1:
+            raise ConfigError("executor.workers, executor.partitions_per_worker and executor.slice_blocks must be at least 1")
+        if self.model.jobs < 1 or self.garble.lm_threads < 0 or self.output.html_articles < 0:
+            raise ConfigError("model.jobs must be at least 1, and garble.lm_threads and output.html_articles at least 0")
         band = self.garble.lm_band
         if band is not None and (len(band) != 2 or not 0.0 <= band[0] <= band[1] <= 1.0):
             raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")

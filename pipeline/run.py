@@ -17,8 +17,8 @@ from typing import Iterable, Iterator
 
 from .cache import RunCache
 from .config import Config
-from .dedup.exact import mark_exact_dups
-from .dedup.near import article_lemmas, mark_near_dup_articles, mark_near_dups
+from .dedup.exact import ExactDups
+from .dedup.near import NearIndex, apply_near, article_lemmas, mark_near_dup_articles, near_records
 from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
@@ -43,7 +43,7 @@ class RunResult:
     sources: dict[str, int] = field(default_factory=dict)  # source -> number of raw lines
     notes: list[str] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
-    spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, for tools that need the parse
+    spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
 
 
 def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:
@@ -164,10 +164,13 @@ def open_cache(cfg: Config) -> RunCache | None:
         return None
 
 
-def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: list[Scorer] | None = None) -> RunResult:
+def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: list[Scorer] | None = None,
+        keep_parses: bool = False) -> RunResult:
+    """Clean and judge every article. `keep_parses` keeps every spaCy span in `result.spans`
+    (tools that refit models need them); otherwise parses are freed slice by slice."""
     cache = open_cache(cfg)
     try:
-        return _run(inputs, cfg, quiet, extra_scorers, cache)
+        return _run(inputs, cfg, quiet, extra_scorers, cache, keep_parses)
     finally:
         if cache is not None:
             cache.close()
@@ -206,21 +209,52 @@ def judge(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Conf
         return mark_twins(articles, spans, cfg.dedup)
 
 
-def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, cache: RunCache | None) -> RunResult:
+def slices(articles: list[Article], works: dict[str, list[BlockWork]], max_blocks: int) -> Iterator[list[Article]]:
+    """Contiguous runs of articles of at most `max_blocks` blocks (one longer article stays whole)."""
+    part: list[Article] = []
+    size = 0
+    for art in articles:
+        if part and size + len(works[art.id]) > max_blocks:
+            yield part
+            part, size = [], 0
+        part.append(art)
+        size += len(works[art.id])
+    if part:
+        yield part
+
+
+def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, cache: RunCache | None,
+         keep_parses: bool = False) -> RunResult:
+    """Slice by slice, in input order: each slice's parses are freed before the next is parsed, which
+    bounds memory. Every step that looks across articles (exact and near duplicates) keeps its
+    state from one slice to the next, so the result does not depend on the slice size."""
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
     articles, works = front(inputs, cfg, result, timer)
-    with timer.stage("parse"):
-        parse_blocks(works, cfg, quiet, cache)
-    with timer.stage("segment"):
-        spans = segment(articles, works, cfg)
-    with timer.stage("dedup"):
-        mark_exact_dups(articles)
-    result.pairs += judge(articles, spans, build_scorers(cfg) + list(extra_scorers or []), cfg, cache, quiet, timer)
+    scorers = build_scorers(cfg) + list(extra_scorers or [])
+    exact, near = ExactDups(), NearIndex(cfg.dedup.near_threshold)
+    twins: list[Pair] = []
+    nears: list[Pair] = []
+    lemmas: dict[str, frozenset[str]] = {}
+    for i, part in enumerate(slices(articles, works, cfg.executor.slice_blocks)):
+        part_works = {a.id: works.pop(a.id) for a in part}
+        with timer.stage("parse"):
+            parse_blocks(part_works, cfg, quiet, cache)
+        with timer.stage("segment"):
+            spans = segment(part, part_works, cfg)
+        del part_works  # the repair maps and whole-block docs are done with
+        with timer.stage("dedup"):
+            exact.mark(part)
+        twins += judge(part, spans, scorers, cfg, cache, quiet, timer)
+        with timer.stage("twins"):
+            nears += apply_near(part, near.add(near_records(part, cfg.dedup, i)))
+            lemmas.update(article_lemmas(part, spans))
+        if keep_parses:
+            result.spans.update(spans)
+        del spans  # before the next slice is parsed, not after
     with timer.stage("twins"):
-        result.pairs += mark_near_dups(articles, cfg.dedup)
-        result.pairs += mark_near_dup_articles(articles, article_lemmas(articles, spans), cfg.dedup)
-    result.articles, result.spans = articles, spans
+        result.pairs = twins + nears + mark_near_dup_articles(articles, lemmas, cfg.dedup)
+    result.articles = articles
     return result
 
 

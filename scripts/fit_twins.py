@@ -27,7 +27,7 @@ from pipeline.run import run
 def candidates(raw: Path, labelled: set[tuple[str, int, int]]):  # type: ignore[no-untyped-def]
     """Per run of units: the candidate pairs, their features and labels."""
     cfg = load_config(overrides=["languagetool.enabled=false", "dedup.twin_threshold=1.1"])
-    result = run([raw], cfg, quiet=True)  # threshold 1.1: no pair is marked, all stay candidates
+    result = run([raw], cfg, quiet=True, keep_parses=True)  # threshold 1.1: no pair is marked, all stay candidates
     groups = []
     for art in result.articles:
         for run_ in units(art, result.spans, cfg.dedup):

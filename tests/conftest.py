@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,24 @@ def run_cli(inputs: list[Path], out: Path, *extra: str) -> tuple[int, str, str]:
 
     res = CliRunner().invoke(app, ["run", *map(str, inputs), "--cleaned", str(out / "cleaned"), "--reports", str(out / "reports"), "--quiet", *extra])
     return res.exit_code, res.stdout, res.stderr
+
+
+def near_dup_corpus(folder: Path) -> Path:
+    """Two sample articles, then a copy of each with a word changed in every other sentence."""
+    folder.mkdir()
+    text = next(SAMPLE.glob("*.txt")).read_text(encoding="utf-8").splitlines()
+    starts = [i for i, ln in enumerate(text) if " | " in ln][:3]
+    first = text[starts[0] : starts[2]]
+    rng = random.Random(7)
+    copy = []
+    for k, line in enumerate(first):
+        words = line.split(" ")
+        if k % 2 and len(words) > 15:
+            words[rng.randrange(len(words))] = "indeed"
+        copy.append(" ".join(words))
+    (folder / "a.txt").write_text("\n".join(first) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("\n".join(copy) + "\n", encoding="utf-8")
+    return folder
 
 
 def load_output(out: Path) -> RunOutput:

@@ -13,7 +13,7 @@ from pipeline.config import DedupConfig
 from pipeline.dask_run import _components, partition
 from pipeline.dedup.near import NearRecord, band_ranges, resolve_near
 
-from .conftest import SAMPLE, RunOutput, run_cli
+from .conftest import SAMPLE, RunOutput, near_dup_corpus, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -29,26 +29,8 @@ def test_dask_run_on_the_sample_matches_the_local_run(sample_run: RunOutput, tmp
     assert differences(sample_run.cleaned.parent, tmp_path, ("executor", "cache")) == []
 
 
-def _near_dup_corpus(folder: Path) -> Path:
-    """Two sample articles, then a copy of each with a word changed in every other sentence."""
-    folder.mkdir()
-    text = next(SAMPLE.glob("*.txt")).read_text(encoding="utf-8").splitlines()
-    starts = [i for i, ln in enumerate(text) if " | " in ln][:3]
-    first = text[starts[0] : starts[2]]
-    rng = random.Random(7)
-    copy = []
-    for k, line in enumerate(first):
-        words = line.split(" ")
-        if k % 2 and len(words) > 15:
-            words[rng.randrange(len(words))] = "indeed"
-        copy.append(" ".join(words))
-    (folder / "a.txt").write_text("\n".join(first) + "\n", encoding="utf-8")
-    (folder / "b.txt").write_text("\n".join(copy) + "\n", encoding="utf-8")
-    return folder
-
-
 def test_near_dups_by_band_shuffle_match_the_local_search(tmp_path: Path) -> None:
-    corpus = _near_dup_corpus(tmp_path / "in")
+    corpus = near_dup_corpus(tmp_path / "in")
     code, _, err = run_cli([corpus], tmp_path / "local", *CHEAP, "--no-cache")
     assert code == 0, err
     code, _, err = run_cli([corpus], tmp_path / "dask", *CHEAP, "--no-cache", "--executor", "dask")

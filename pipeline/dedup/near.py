@@ -77,27 +77,37 @@ def near_records(articles: list[Article], cfg: DedupConfig, part: int = 0) -> li
     return out
 
 
-def resolve_near(records: list[NearRecord], threshold: float) -> list[tuple[tuple[int, int], str, str, float]]:
-    """(order, kept id, dropped id, Jaccard) for every later copy of an earlier kept sentence.
+class NearIndex:
+    """Kept sentences by band bucket. Records must arrive in input order, in any number of slices.
 
     A record is compared with the earlier *kept* records sharing a band bucket, as a
     MinHash LSH index of kept sentences would; so records that share no bucket,
     directly or through others, never affect each other, and each connected group
     can be resolved on its own (the Dask executor does that).
     """
-    buckets: dict[tuple[int, bytes], list[NearRecord]] = {}
-    found = []
-    for rec in sorted(records, key=lambda r: r.order):
-        keys = list(enumerate(rec.bands))
-        near = {h.sid: h for k in keys for h in buckets.get(k, ())}
-        hits = [h for h in near.values() if jaccard(rec.shingles, h.shingles) >= threshold]
-        if hits:
-            first = min(hits, key=lambda h: h.order)
-            found.append((rec.order, first.sid, rec.sid, round(jaccard(rec.shingles, first.shingles), 4)))
-            continue
-        for k in keys:
-            buckets.setdefault(k, []).append(rec)
-    return found
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.buckets: dict[tuple[int, bytes], list[NearRecord]] = {}
+
+    def add(self, records: list[NearRecord]) -> list[tuple[tuple[int, int], str, str, float]]:
+        """(order, kept id, dropped id, Jaccard) for every record that copies an earlier kept one."""
+        found = []
+        for rec in sorted(records, key=lambda r: r.order):
+            keys = list(enumerate(rec.bands))
+            near = {h.sid: h for k in keys for h in self.buckets.get(k, ())}
+            hits = [h for h in near.values() if jaccard(rec.shingles, h.shingles) >= self.threshold]
+            if hits:
+                first = min(hits, key=lambda h: h.order)
+                found.append((rec.order, first.sid, rec.sid, round(jaccard(rec.shingles, first.shingles), 4)))
+                continue
+            for k in keys:
+                self.buckets.setdefault(k, []).append(rec)
+        return found
+
+
+def resolve_near(records: list[NearRecord], threshold: float) -> list[tuple[tuple[int, int], str, str, float]]:
+    return NearIndex(threshold).add(records)
 
 
 def apply_near(articles: list[Article], found: list[tuple[tuple[int, int], str, str, float]]) -> list[Pair]:

@@ -7,7 +7,7 @@ came from, so each recorded Repair and each `raw_span` refers to the raw text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -26,8 +26,8 @@ class RepairResult:
     repairs: list[Repair]
     # Raw extent [starts[i], ends[i]) of each character of `text` (empty for an inserted
     # one); starts has len(raw) appended. Both are non-decreasing.
-    starts: list[int]
-    ends: list[int]
+    starts: MutableSequence[int]  # a list while fixers edit, then an array (repair() compacts it)
+    ends: MutableSequence[int]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span of `text[start:end]`. Span 0 starts at raw 0 and the last one ends at

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from ..errors import OutputError
 
@@ -19,7 +21,9 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+@contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write `path` through: it appears, whole, only when the block ends without error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -28,7 +32,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), 0o666 & ~_UMASK)
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -37,6 +41,11 @@ def write_bytes(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):  # a full disk, a read-only folder: one line, not a traceback
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    with atomic_open(path) as fh:
+        fh.write(data)
 
 
 def write_text(path: Path, text: str) -> None:

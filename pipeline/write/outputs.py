@@ -3,20 +3,22 @@ written only after the cleaned files, so a report never describes files that are
 
 from __future__ import annotations
 
-import io
 import json
+from contextlib import ExitStack
 from pathlib import Path
+
+import pandas as pd
 
 from .. import __version__
 from ..config import Config
 from ..gate import GateResult, evaluate
 from ..run import RunResult
-from .atomic import sweep_temps, write_bytes, write_text
+from .atomic import atomic_open, sweep_temps, write_bytes, write_text
 from .junit import render_junit
 from .markdown import GENERATOR, render
 from .report_html import render_report_html
 from .report_md import render_report_md
-from .tables import articles_frame, lines_frame, pairs_frame, reason_counts, repairs_frame, sentences_frame, verdict_counts
+from .tables import SLICE_ROWS, articles_frame, lines_frame, pairs_frame, reason_counts, repairs_frame, sentence_frames, verdict_counts
 
 
 def _csv(df) -> bytes:  # type: ignore[no-untyped-def]
@@ -72,17 +74,38 @@ def summary(result: RunResult, cfg: Config, paths: dict[str, str]) -> dict[str, 
     }
 
 
+def write_sentences(result: RunResult, reports_dir: Path, parquet: bool, top: int = 10, rows: int = SLICE_ROWS) -> pd.DataFrame:
+    """sentences.csv (and .parquet) `rows` rows at a time; returns the `top` worst judged sentences for report.md."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    worst = []
+    with ExitStack() as stack:
+        csv = stack.enter_context(atomic_open(reports_dir / "sentences.csv"))
+        pq_fh = stack.enter_context(atomic_open(reports_dir / "sentences.parquet")) if parquet else None
+        writer = None
+        for i, df in enumerate(sentence_frames(result.articles, rows)):
+            csv.write(df.to_csv(index=False, header=i == 0, lineterminator="\n").encode("utf-8"))
+            if pq_fh is not None:
+                table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None)
+                writer = writer or stack.enter_context(pq.ParquetWriter(pq_fh, table.schema))
+                writer.write_table(table)
+            worst.append(_worst(df, top))
+    return _worst(pd.concat(worst, ignore_index=True), top)
+
+
+def _worst(df: pd.DataFrame, top: int) -> pd.DataFrame:
+    # A stable sort: equal scores keep input order, so the worst of the slices' worsts is the worst overall.
+    body = df[df["verdict"].isin(["ok", "garbled"])]
+    return body.sort_values(["garble_score", "source", "line"], ascending=[False, True, True], kind="stable").head(top).reset_index(drop=True)
+
+
 def write_reports(
     result: RunResult, cfg: Config, reports_dir: Path, paths: dict[str, str], baseline: dict | None = None
 ) -> tuple[dict[str, object], GateResult]:
     reports_dir.mkdir(parents=True, exist_ok=True)
     sweep_temps(reports_dir)
-    sdf = sentences_frame(result.articles)
-    write_bytes(reports_dir / "sentences.csv", _csv(sdf))
-    if cfg.output.parquet:
-        buf = io.BytesIO()
-        sdf.to_parquet(buf, index=False)
-        write_bytes(reports_dir / "sentences.parquet", buf.getvalue())
+    worst = write_sentences(result, reports_dir, cfg.output.parquet)
     write_bytes(reports_dir / "lines.csv", _csv(lines_frame(result.articles, result.skipped)))
     write_bytes(reports_dir / "repairs.csv", _csv(repairs_frame(result.articles)))
     write_bytes(reports_dir / "pairs.csv", _csv(pairs_frame(result.articles, result.pairs)))
@@ -94,6 +117,6 @@ def write_reports(
     if cfg.output.junit:
         write_bytes(reports_dir / "quality.junit.xml", render_junit(result.articles, gate.as_junit()))
     write_text(reports_dir / "summary.json", json.dumps(summ, indent=2, ensure_ascii=False) + "\n")
-    write_text(reports_dir / "report.md", render_report_md(summ, adf, sdf))
+    write_text(reports_dir / "report.md", render_report_md(summ, adf, worst))
     write_text(reports_dir / "report.html", render_report_html(result, summ))
     return summ, gate

@@ -239,11 +239,13 @@ def render_report_html(result: RunResult, summ: dict) -> str:
                        min_contribution=MIN_CONTRIBUTION, twin=twin_finder(result),
                        highlight=highlight, safe_url=safe_url)
     views = article_views(result)
+    shown = summ["config"]["output"]["html_articles"] or len(views)
+    hidden, views = len(views) - min(shown, len(views)), views[:shown]
     macros = env.get_template("_article.html.j2").module
     for v in views:
         v.body = script_json(str(macros.body(v)))  # type: ignore[attr-defined]
     return env.get_template("report.html.j2").render(
-        summ=summ, views=views, verdicts=VERDICTS, top=RANK_ROWS, chart=score_chart(judged, threshold), threshold=threshold,
+        summ=summ, views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=score_chart(judged, threshold), threshold=threshold,
         index=script_json([sentence_index(v.art) for v in views]), js=js, js_hash=js_hash,
         css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     )

@@ -11,6 +11,7 @@ def _cell(text: object, width: int = 90) -> str:
 
 
 def render_report_md(summary: dict, articles: pd.DataFrame, sentences: pd.DataFrame, top: int = 10) -> str:
+    """`sentences`: the worst judged sentences, worst first (outputs.write_sentences picks them)."""
     v = summary["verdicts"]
     out = [
         "# Quality report",
@@ -35,9 +36,8 @@ def render_report_md(summary: dict, articles: pd.DataFrame, sentences: pd.DataFr
             for r in worst.itertuples()
         ]
         out.append("")
-    body = sentences[sentences["verdict"].isin(["ok", "garbled"])] if not sentences.empty else sentences
-    if not body.empty:
-        worst_s = body.sort_values(["garble_score", "source", "line"], ascending=[False, True, True]).head(top)
+    if not sentences.empty:
+        worst_s = sentences.head(top)
         out += [f"## {len(worst_s)} worst sentences", "", "| where | score | reasons | sentence |", "|---|---:|---|---|"]
         out += [
             f"| {r.source}:{r.line} | {r.garble_score:.2f} | {_cell(r.reasons, 40)} | {_cell(r.cleaned)} |"

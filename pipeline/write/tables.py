@@ -8,6 +8,8 @@ re-threshold without re-running.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from itertools import islice
 
 import pandas as pd
 
@@ -44,14 +46,31 @@ def sentence_row(s: Sentence) -> dict[str, object]:
     return row
 
 
+#: Rows per slice of sentences.csv/.parquet (and per Parquet row group): a fixed number, so
+#: the files do not depend on how the run was split, and a big run never holds one huge frame.
+SLICE_ROWS = 50_000
+
+
+def sentence_columns(articles: list[Article]) -> list[str]:
+    """Contract columns, then the extras in `sentence_row` order, then one sig_ column per signal seen."""
+    rest = [c for c in sentence_row(Sentence("", "", 0, "", "", "", "")) if c not in SENTENCE_COLUMNS]
+    sigs = sorted({f"sig_{g.name}" for a in articles for s in a.sentences for g in s.signals})
+    return SENTENCE_COLUMNS + rest + sigs
+
+
+def sentence_frames(articles: list[Article], rows: int = SLICE_ROWS) -> Iterator[pd.DataFrame]:
+    """The sentence table in slices of `rows` rows, all with the same columns; one empty frame for no sentences."""
+    columns = sentence_columns(articles)
+    sents = (s for a in articles for s in a.sentences)
+    while chunk := list(islice(sents, rows)):
+        yield pd.DataFrame([sentence_row(s) for s in chunk]).reindex(columns=columns)
+    if not any(a.sentences for a in articles):
+        yield pd.DataFrame(columns=SENTENCE_COLUMNS)
+
+
 def sentences_frame(articles: list[Article]) -> pd.DataFrame:
-    rows = [sentence_row(s) for a in articles for s in a.sentences]
-    df = pd.DataFrame(rows)
-    if df.empty:
-        return pd.DataFrame(columns=SENTENCE_COLUMNS)
-    sig_cols = sorted(c for c in df.columns if c.startswith("sig_"))
-    rest = [c for c in df.columns if c not in SENTENCE_COLUMNS and c not in sig_cols]
-    return df[SENTENCE_COLUMNS + rest + sig_cols]
+    """The whole sentence table in one frame, for tools that score a small input."""
+    return pd.concat(list(sentence_frames(articles)), ignore_index=True)
 
 
 def _fate(rows: list[Sentence]) -> tuple[str, str]:

@@ -101,7 +101,7 @@ def cfg() -> Config:
 def _run(name: str, text: str, cfg: Config) -> RunResult:
     with tempfile.TemporaryDirectory() as d:
         (Path(d) / name).write_text(text, encoding="utf-8")
-        return run([Path(d)], cfg, quiet=True)
+        return run([Path(d)], cfg, quiet=True, keep_parses=True)
 
 
 _WS = re.compile(r"\s+")
