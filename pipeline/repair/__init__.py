@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from array import array
-
 from ..errors import ConfigError
 from .core import Fixer, RepairResult, apply, identity
 from .fixers import leading_punct, mojibake, space_before_punct, whitespace
@@ -46,7 +44,5 @@ def repair(text: str, fixers: list[str], glue_min_zipf: float) -> RepairResult:
     if text.strip():
         for name, fix in steps:
             apply(result, name, fix(result.text))
-    # A list of Python ints costs ~36 bytes a character, an array 8; a run keeps every
-    # block's map from repair until its slice is parsed.
-    result.starts, result.ends = array("l", result.starts), array("l", result.ends)
+    result.compact()
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableSequence
 from dataclasses import dataclass
+from array import array
 from difflib import SequenceMatcher
 
 from ..model import Repair
@@ -26,8 +27,8 @@ class RepairResult:
     repairs: list[Repair]
     # Raw extent [starts[i], ends[i]) of each character of `text` (empty for an inserted
     # one); starts has len(raw) appended. Both are non-decreasing.
-    starts: MutableSequence[int]  # a list while fixers edit, then an array (repair() compacts it)
-    ends: MutableSequence[int]
+    starts: MutableSequence[int] | None  # None: the identity map (see compact)
+    ends: MutableSequence[int] | None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span of `text[start:end]`. Span 0 starts at raw 0 and the last one ends at
@@ -35,7 +36,19 @@ class RepairResult:
         n = len(self.text)
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
+        if self.starts is None:
+            return start, end
         return (0 if start == 0 else self.starts[start]), self.starts[end]
+
+    def compact(self) -> None:
+        """Once no fixer will edit again: keep only what raw_span reads, as small as it goes.
+
+        A run holds every block's map from repair until its slice is parsed, and a list of
+        Python ints costs ~36 bytes a character; most blocks need no repair at all."""
+        if self.starts is None:
+            return
+        self.starts = None if self.text == self.raw and not self.repairs else array("i", self.starts)
+        self.ends = None
 
 
 def identity(raw: str) -> RepairResult:
@@ -67,6 +80,8 @@ def _map_replacement(old: str, new: str, starts: list[int], ends: list[int]) -> 
 def apply(result: RepairResult, fixer: str, edits: list[Edit]) -> None:
     """Splice non-overlapping `edits` into `result.text`, recording one Repair per edit."""
     text, starts, ends = result.text, result.starts, result.ends
+    if starts is None or ends is None:
+        raise ValueError("this repair is compacted: no fixer can edit it any more")
     out: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
