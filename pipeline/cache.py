@@ -103,7 +103,7 @@ class RunCache:
         out = {}
         for k, data in self._get("signal", keys).items():
             d = json.loads(str(data))
-            out[k] = Signal(d["name"], d["value"], d["reason"], d["detail"], [tuple(s) for s in d["spans"]])  # type: ignore[misc]
+            out[k] = Signal(d["name"], d["value"], d["reason"], d["detail"], tuple(tuple(s) for s in d["spans"]))  # type: ignore[misc]
         return out
 
     def put_signals(self, rows: dict[str, Signal]) -> None:

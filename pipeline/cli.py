@@ -123,7 +123,7 @@ def run(
 
             result = run_dask(inputs or [Path("raw")], cfg, quiet=quiet)  # LanguageTool is the workers' business
         else:
-            with grammar_scorers(cfg, _cache_dir(cfg)) as extra:  # the server stops however the block exits
+            with grammar_scorers(cfg, cfg.cache.folder) as extra:  # the server stops however the block exits
                 result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)
         paths = write_cleaned(result, cleaned)
         summ, gate = write_reports(result, cfg, reports, paths, old)
@@ -171,7 +171,7 @@ def score(
     try:
         cfg = load_config(config, set_)
         text = _read_segments(file)
-        with grammar_scorers(cfg, _cache_dir(cfg)) as extra:
+        with grammar_scorers(cfg, cfg.cache.folder) as extra:
             rows = score_segments(text.splitlines(), cfg, extra)
     except PipelineError as exc:
         _fail(exc)
@@ -220,7 +220,7 @@ def evaluate(
     _logging(True)
     try:
         cfg = load_config(config, set_)
-        with grammar_scorers(cfg, _cache_dir(cfg)) as extra:
+        with grammar_scorers(cfg, cfg.cache.folder) as extra:
             report = evaluate_devset(devset, inputs or [Path("raw")], cfg, extra)
             mlqe_report = evaluate_mlqe(mlqe, cfg, extra, mlqe_per_pair) if mlqe else None
     except PipelineError as exc:
@@ -237,10 +237,6 @@ def show_config() -> None:
     Example: pipeline config > pipeline.toml
     """
     typer.echo(describe())
-
-
-def _cache_dir(cfg):  # type: ignore[no-untyped-def]
-    return Path(cfg.cache.dir) if cfg.cache.enabled else None
 
 
 def _logging(quiet: bool) -> None:

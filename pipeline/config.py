@@ -150,6 +150,11 @@ class CacheConfig:
     enabled: bool = _f(True, "Reuse parses and signal values from earlier runs (keyed by content and config).")
     dir: str = _f(".cache/pipeline", "Cache folder (SQLite files), relative to the working directory.")
 
+    @property
+    def folder(self) -> Path | None:
+        """The cache folder, or None when the cache is off."""
+        return Path(self.dir) if self.enabled else None
+
 
 @dataclass
 class ExecutorConfig:

@@ -212,7 +212,7 @@ class _Worker:
             from .signals import build_scorers
 
             cfg = self.cfg
-            extra = self.stack.enter_context(grammar_scorers(cfg, Path(cfg.cache.dir) if cfg.cache.enabled else None))
+            extra = self.stack.enter_context(grammar_scorers(cfg, cfg.cache.folder))
             self._scorers = build_scorers(cfg) + extra
         return self._scorers
 

@@ -9,6 +9,7 @@ sentence can be traced back to the scrape, and every raw line can be given a fat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -91,8 +92,9 @@ class Signal:
     reason: str | None = None  # reason code when the signal fires, else None
     detail: str = ""  # human-readable evidence (the glued token, the repeated word)
     # Where the evidence is: (start, end) offsets into `Sentence.cleaned`, so a
-    # report can mark the exact words that fired the signal.
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    # report can mark the exact words that fired the signal. A shared empty tuple by
+    # default: most signals do not fire, and a big run holds a dozen per sentence.
+    spans: Sequence[tuple[int, int]] = ()
 
 
 @dataclass(slots=True)

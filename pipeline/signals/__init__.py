@@ -17,8 +17,6 @@ EXTERNAL = {"languagetool_v1"}
 
 
 def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
-    from pathlib import Path
-
     from . import fluency, harper, lexical, structure, translationese
 
     return {
@@ -37,7 +35,7 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "harper_v1": harper.HarperLints,
         "translationese_v1": translationese.Translationese,
         # Last in config order: its cascade reads the signals computed before it.
-        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), Path(cfg.cache.dir) if cfg.cache.enabled else None,
+        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), cfg.cache.folder,
                                                    cfg.garble.lm_threads, cfg.model.lm),
     }
 
