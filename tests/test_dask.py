@@ -11,7 +11,7 @@ import pytest
 from bench.compare import differences
 from pipeline.config import DedupConfig
 from pipeline.dask_run import _components, partition
-from pipeline.dedup.near import NearRecord, band_ranges, resolve_near
+from pipeline.dedup.near import NearRecord, near_record, resolve_near
 
 from .conftest import SAMPLE, RunOutput, near_dup_corpus, run_cli
 
@@ -49,8 +49,6 @@ def test_bad_scheduler_address_is_a_one_line_error(tmp_path: Path) -> None:
 
 def _records(n: int, seed: int) -> list[NearRecord]:
     """Sentences drawn from a small vocabulary, so many share buckets and chains form."""
-    from pipeline.dedup.near import _minhash
-
     cfg = DedupConfig()
     rng = random.Random(seed)
     base = [[rng.choice("abcdefghij") for _ in range(14)] for _ in range(6)]
@@ -59,10 +57,8 @@ def _records(n: int, seed: int) -> list[NearRecord]:
         words = list(rng.choice(base))
         for _ in range(rng.randrange(3)):
             words[rng.randrange(len(words))] = rng.choice("klmno")
-        sh = frozenset(" ".join(words[j : j + 3]) for j in range(len(words) - 2))
-        hv = _minhash(set(sh), cfg).hashvalues
-        ranges = band_ranges(cfg.near_threshold, cfg.num_perm)
-        out.append(NearRecord((i % 3, i), f"s{i}", sh, tuple(hv[a:b].tobytes() for a, b in ranges)))
+        sh = {" ".join(words[j : j + 3]) for j in range(len(words) - 2)}
+        out.append(near_record((i % 3, i), f"s{i}", sh, cfg))
     return out
 
 

@@ -10,8 +10,10 @@ keeps the same copies.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,14 +48,32 @@ def _shingles(words: list[str], n: int) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
+def _h64(data: bytes) -> int:
+    # Stable across processes (Dask moves records between them), unlike hash().
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
 @dataclass(frozen=True, slots=True)
 class NearRecord:
-    """One sentence as the near-duplicate search sees it; `order` sorts records into input order."""
+    """One sentence as the near-duplicate search sees it; `order` sorts records into input order.
+
+    Packed small, because the search keeps one per kept sentence for the whole run: shingles
+    as sorted 64-bit hashes, each band as a 64-bit hash of its rows. A collision of either
+    is a 2**-64 event, so Jaccard values and buckets are those of the strings."""
 
     order: tuple[int, int]
     sid: str
-    shingles: frozenset[str]
-    bands: tuple[bytes, ...]  # one LSH bucket key per band
+    shingles: bytes
+    bands: tuple[int, ...]  # one LSH bucket key per band
+
+    def shingle_set(self) -> set[int]:
+        return set(memoryview(self.shingles).cast("Q"))
+
+
+def near_record(order: tuple[int, int], sid: str, shingles: set[str], cfg: DedupConfig) -> NearRecord:
+    hv = _minhash(shingles, cfg).hashvalues
+    packed = array("Q", sorted({_h64(t.encode("utf-8")) for t in shingles})).tobytes()
+    return NearRecord(order, sid, packed, tuple(_h64(hv[a:b].tobytes()) for a, b in band_ranges(cfg.near_threshold, cfg.num_perm)))
 
 
 @lru_cache(maxsize=8)
@@ -64,16 +84,13 @@ def band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
 
 def near_records(articles: list[Article], cfg: DedupConfig, part: int = 0) -> list[NearRecord]:
     """Records for the sentences the search compares: live, not headings, long enough."""
-    ranges = band_ranges(cfg.near_threshold, cfg.num_perm)
     out: list[NearRecord] = []
     for art in articles:
         for s in art.sentences:
             words = normalise(s.cleaned, cfg.normalise)
             if s.is_heading or s.verdict not in (Verdict.OK, Verdict.GARBLED) or len(words) < cfg.near_min_words:
                 continue
-            sh = _shingles(words, cfg.shingle)
-            hv = _minhash(sh, cfg).hashvalues
-            out.append(NearRecord((part, len(out)), s.id, frozenset(sh), tuple(hv[a:b].tobytes() for a, b in ranges)))
+            out.append(near_record((part, len(out)), s.id, _shingles(words, cfg.shingle), cfg))
     return out
 
 
@@ -88,21 +105,36 @@ class NearIndex:
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self.buckets: dict[tuple[int, bytes], list[NearRecord]] = {}
+        # One dict per band. A bucket holds a record, or a list once a second one arrives:
+        # most buckets never get a second, and a list per bucket would double the index.
+        self.buckets: list[dict[int, NearRecord | list[NearRecord]]] = []
+
+    def _bucket(self, band: int, key: int) -> list[NearRecord]:
+        held = self.buckets[band].get(key, [])
+        return held if isinstance(held, list) else [held]
 
     def add(self, records: list[NearRecord]) -> list[tuple[tuple[int, int], str, str, float]]:
         """(order, kept id, dropped id, Jaccard) for every record that copies an earlier kept one."""
         found = []
         for rec in sorted(records, key=lambda r: r.order):
-            keys = list(enumerate(rec.bands))
-            near = {h.sid: h for k in keys for h in self.buckets.get(k, ())}
-            hits = [h for h in near.values() if jaccard(rec.shingles, h.shingles) >= self.threshold]
-            if hits:
-                first = min(hits, key=lambda h: h.order)
-                found.append((rec.order, first.sid, rec.sid, round(jaccard(rec.shingles, first.shingles), 4)))
-                continue
-            for k in keys:
-                self.buckets.setdefault(k, []).append(rec)
+            while len(self.buckets) < len(rec.bands):
+                self.buckets.append({})
+            near = {h.sid: h for i, k in enumerate(rec.bands) for h in self._bucket(i, k)}
+            if near:
+                mine = rec.shingle_set()
+                sims = {sid: jaccard(mine, h.shingle_set()) for sid, h in near.items()}
+                hits = [h for h in near.values() if sims[h.sid] >= self.threshold]
+                if hits:
+                    first = min(hits, key=lambda h: h.order)
+                    found.append((rec.order, first.sid, rec.sid, round(sims[first.sid], 4)))
+                    continue
+            for i, k in enumerate(rec.bands):
+                held = self.buckets[i].setdefault(k, rec)
+                if held is not rec:
+                    if isinstance(held, list):
+                        held.append(rec)
+                    else:
+                        self.buckets[i][k] = [held, rec]
         return found
 
 
