@@ -114,12 +114,12 @@ def test_a_server_that_never_answers_times_out_and_the_run_degrades(tmp_path: Pa
 @pytest.fixture
 def killer(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Record every LanguageTool JVM the run starts; `kill_from(n)` SIGKILLs the live one before the
-    n-th check request and every one after (`once=True`: only at the n-th)."""
+    n-th check request (`once=True`), or before every request from the n-th on once one has been answered."""
     from pipeline.grammar.check import Checker
     from pipeline.grammar.server import LanguageToolServer
 
     procs: list = []
-    state = {"from": 10**9, "once": True, "kills": 0, "n": 0}
+    state = {"from": 10**9, "once": True, "kills": 0, "n": 0, "answered": 0}
     lock = threading.Lock()
     real_start, real_request = LanguageToolServer.start, Checker._request
 
@@ -131,13 +131,18 @@ def killer(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
         with lock:
             n = state["n"]
             state["n"] += 1
-            hit = n == state["from"] or (not state["once"] and n > state["from"])
+            # Every kill after the first waits for one answer, so that some batch was checked
+            # whatever the load (a cold JVM under a busy CPU can time out its first requests).
+            hit = n == state["from"] if state["once"] else n >= state["from"] and state["answered"] > 0
             live = procs[-1] if procs else None
             if hit and live is not None and live.poll() is None:
                 live.kill()  # SIGKILL to the JVM this test saw start, by its own handle
                 live.wait(timeout=30)
                 state["kills"] += 1
-        return real_request(self, url, text)
+        answer = real_request(self, url, text)
+        with lock:
+            state["answered"] += 1
+        return answer
 
     monkeypatch.setattr(LanguageToolServer, "start", start)
     monkeypatch.setattr(Checker, "_request", request)
