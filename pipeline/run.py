@@ -149,7 +149,8 @@ def score(articles: list[Article], spans: dict, scorers: list[Scorer], cache: Ru
 
 def open_cache(cfg: Config) -> RunCache | None:
     """The run cache, keyed on everything that changes parses or signal values."""
-    if not cfg.cache.enabled:
+    folder = cfg.cache.folder
+    if folder is None:
         return None
     import spacy
 
@@ -158,9 +159,9 @@ def open_cache(cfg: Config) -> RunCache | None:
     signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("threshold", "lm_threads")},
                "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:
-        return RunCache(Path(cfg.cache.dir), parse, signals)
+        return RunCache(folder, parse, signals)
     except (OSError, sqlite3.Error) as exc:
-        log.warning("run cache in %s unusable, running without it: %s", cfg.cache.dir, exc)
+        log.warning("run cache in %s unusable, running without it: %s", folder, exc)
         return None
 
 

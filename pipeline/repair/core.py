@@ -7,9 +7,9 @@ came from, so each recorded Repair and each `raw_span` refers to the raw text.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, MutableSequence
 from dataclasses import dataclass
-from array import array
 from difflib import SequenceMatcher
 
 from ..model import Repair

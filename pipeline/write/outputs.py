@@ -21,8 +21,8 @@ from .report_md import render_report_md
 from .tables import SLICE_ROWS, articles_frame, lines_frame, pairs_frame, reason_counts, repairs_frame, sentence_frames, verdict_counts
 
 
-def _csv(df) -> bytes:  # type: ignore[no-untyped-def]
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+def _csv(df, header: bool = True) -> bytes:  # type: ignore[no-untyped-def]
+    return df.to_csv(index=False, header=header, lineterminator="\n").encode("utf-8")
 
 
 def _stale(path: Path) -> bool:
@@ -85,7 +85,7 @@ def write_sentences(result: RunResult, reports_dir: Path, parquet: bool, top: in
         pq_fh = stack.enter_context(atomic_open(reports_dir / "sentences.parquet")) if parquet else None
         writer = None
         for i, df in enumerate(sentence_frames(result.articles, rows)):
-            csv.write(df.to_csv(index=False, header=i == 0, lineterminator="\n").encode("utf-8"))
+            csv.write(_csv(df, header=i == 0))
             if pq_fh is not None:
                 table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None)
                 writer = writer or stack.enter_context(pq.ParquetWriter(pq_fh, table.schema))

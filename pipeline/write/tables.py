@@ -62,10 +62,12 @@ def sentence_frames(articles: list[Article], rows: int = SLICE_ROWS) -> Iterator
     """The sentence table in slices of `rows` rows, all with the same columns; one empty frame for no sentences."""
     columns = sentence_columns(articles)
     sents = (s for a in articles for s in a.sentences)
-    while chunk := list(islice(sents, rows)):
-        yield pd.DataFrame([sentence_row(s) for s in chunk]).reindex(columns=columns)
-    if not any(a.sentences for a in articles):
+    chunk = list(islice(sents, rows))
+    if not chunk:
         yield pd.DataFrame(columns=SENTENCE_COLUMNS)
+    while chunk:
+        yield pd.DataFrame([sentence_row(s) for s in chunk]).reindex(columns=columns)
+        chunk = list(islice(sents, rows))
 
 
 def sentences_frame(articles: list[Article]) -> pd.DataFrame:
