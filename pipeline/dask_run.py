@@ -1,8 +1,9 @@
 """The same stages on a Dask distributed cluster, with the same output as a local run.
 
-    read, repair, boilerplate          here (cheap; boilerplate counts need the whole input)
-    parse + segment                    on the workers, one task per partition of articles
-    exact duplicates                   here (a dict over sentence keys, in input order)
+    read                               here
+    repair, count short lines          on the workers, one task per partition of articles
+    boilerplate, parse, segment        on the workers, with the line counts of the whole input
+    exact duplicates                   keys on the workers; the walk in input order here
     score, decide, twins, MinHash      on the workers, next to the partition's parses
     near-duplicate sentences           a Dask bag shuffle: group by MinHash band bucket, join
                                        groups into components, resolve each component in order
@@ -30,16 +31,16 @@ from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 from .config import Config
-from .dedup.exact import mark_exact_dups
+from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
 from .dedup.near import NearRecord, apply_near, article_lemmas, mark_near_dup_articles, near_records, resolve_near
 from .errors import DependencyError, PipelineError
-from .run import RunResult, _Timer, front, judge, open_cache, parse_blocks, progress, segment
+from .run import RunResult, _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, progress, repair_blocks, segment
+from .signals.boilerplate import RepetitionStats
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
     from .model import Article
-    from .segment.sections import BlockWork
 
 
 @contextmanager
@@ -72,23 +73,32 @@ def connect(cfg: Config) -> Iterator[Client]:
 def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
-    articles, works = front(inputs, cfg, result, timer)
+    articles = front(inputs, cfg, result, timer)
     with connect(cfg) as client, shared_languagetool(cfg) as lt:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
-        parts = partition(articles, works, n_workers * cfg.executor.partitions_per_worker)
+        parts = partition(articles, n_workers * cfg.executor.partitions_per_worker)
         wcfg = worker_config(client, cfg)
+        with timer.stage("repair"):
+            repaired = [client.submit(_repair_part, arts, wcfg, pure=False) for arts in parts]
+            stats = RepetitionStats(cfg.boilerplate)
+            for part_stats in _gather(client, [client.submit(itemgetter(2), f, pure=False) for f in repaired], "repair", quiet):
+                stats.merge(part_stats)
+            frequent = stats.frequent()
+            del stats
         with timer.stage("parse"):
-            parsed = [client.submit(_parse_part, arts, ws, wcfg, pure=False) for arts, ws in parts]
-            parts_articles = _gather(client, [client.submit(itemgetter(0), f, pure=False) for f in parsed], "parse", quiet)
+            # Dask runs each where its repaired partition is; moving one would cost only a pickle.
+            parsed = [client.submit(_parse_part, f, frequent, wcfg, pure=False) for f in repaired]
+            del repaired
+            keys = _gather(client, [client.submit(itemgetter(1), f, pure=False) for f in parsed], "parse", quiet)
         with timer.stage("dedup"):
-            mark_exact_dups([a for arts in parts_articles for a in arts])
+            # Only the lines' keys came here, and only the verdicts go back: the articles stay with their parses.
+            exact = ExactDups()
+            drops = [exact.resolve(k) for k in keys]
         with timer.stage("score"):
             if lt is not None:
                 wcfg = dataclasses.replace(wcfg, languagetool=dataclasses.replace(wcfg.languagetool, url=lt.result()))
-            where = client.who_has(parsed)
-            # Next to its parses: moving them costs a Doc round trip. Loose, so a lost worker does not stall the run.
-            judged = [client.submit(_judge_part, i, arts, f, wcfg, pure=False, workers=list(where[f.key]), allow_other_workers=True)
-                      for i, (arts, f) in enumerate(zip(parts_articles, parsed))]
+            judged = [client.submit(_judge_part, i, f, d, wcfg, pure=False, **_near(client, f))
+                      for i, (f, d) in enumerate(zip(parsed, drops))]
             done = _gather(client, [client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
         del parsed  # the workers may free the parses now
         articles = [a for arts, _, _ in done for a in arts]
@@ -131,18 +141,23 @@ def worker_config(client: Client, cfg: Config) -> Config:
     return dataclasses.replace(cfg, model=dataclasses.replace(cfg.model, jobs=1), garble=dataclasses.replace(cfg.garble, lm_threads=threads))
 
 
-def partition(articles: list[Article], works: dict[str, list[BlockWork]], n: int) -> list[tuple[list[Article], dict]]:
+def partition(articles: list[Article], n: int) -> list[list[Article]]:
     """Contiguous slices of about equal block count, so input order survives the round trip."""
-    total = sum(len(works[a.id]) for a in articles) or 1
-    parts: list[tuple[list[Article], dict]] = [([], {})]
+    total = sum(len(a.blocks) for a in articles) or 1
+    parts: list[list[Article]] = [[]]
     size = 0
     for art in articles:
-        if size >= total * len(parts) / n and parts[-1][0]:
-            parts.append(([], {}))
-        parts[-1][0].append(art)
-        parts[-1][1][art.id] = works[art.id]
-        size += len(works[art.id])
+        if size >= total * len(parts) / n and parts[-1]:
+            parts.append([])
+        parts[-1].append(art)
+        size += len(art.blocks)
     return parts
+
+
+def _near(client: Client, future: Future) -> dict:
+    """Run a task next to its input: moving a partition's parses costs a Doc round trip. Loose,
+    so a lost worker does not stall the run."""
+    return {"workers": list(client.who_has([future])[future.key]), "allow_other_workers": True}
 
 
 def _gather(client: Client, futures: list[Future], desc: str, quiet: bool) -> list:
@@ -231,12 +246,12 @@ def _close_worker() -> None:
 
 
 class Parsed:
-    """A partition's parses: sentence id -> spaCy span. They stay on the worker that made them, but
-    Dask may still move them (work stealing, a lost worker); spans cannot be pickled, so they
-    travel as Doc bytes and are rebuilt over the receiving worker's copy of the model."""
+    """A partition's articles and parses (sentence id -> spaCy span). They stay on the worker that
+    made them, but Dask may still move them (work stealing, a lost worker); spans cannot be pickled,
+    so they travel as Doc bytes and are rebuilt over the receiving worker's copy of the model."""
 
-    def __init__(self, model: str, spans: dict) -> None:
-        self.model, self.spans = model, spans
+    def __init__(self, model: str, articles: list[Article], spans: dict) -> None:
+        self.model, self.articles, self.spans = model, articles, spans
 
     def __reduce__(self) -> tuple:
         docs: dict[int, tuple[int, object]] = {}
@@ -244,29 +259,38 @@ class Parsed:
         for sid, sp in self.spans.items():
             refs[sid] = None if sp is None else (docs.setdefault(id(sp.doc), (len(docs), sp.doc))[0], sp.start, sp.end)
         data = [d.to_bytes(exclude=["tensor", "user_data"]) for _, d in sorted(docs.values(), key=itemgetter(0))]  # type: ignore[attr-defined]
-        return (_unpack_parsed, (self.model, data, refs))
+        return (_unpack_parsed, (self.model, self.articles, data, refs))
 
 
-def _unpack_parsed(model: str, data: list[bytes], refs: dict) -> Parsed:
+def _unpack_parsed(model: str, articles: list[Article], data: list[bytes], refs: dict) -> Parsed:
     from spacy.tokens import Doc
 
     from .segment.nlp import load_nlp
 
     vocab = load_nlp(model).vocab
     docs = [Doc(vocab).from_bytes(b) for b in data]
-    return Parsed(model, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
+    return Parsed(model, articles, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
 
 
-def _parse_part(articles: list[Article], works: dict, cfg: Config) -> tuple[list[Article], Parsed]:
+def _repair_part(articles: list[Article], cfg: Config) -> tuple[list[Article], dict, RepetitionStats]:
+    works = repair_blocks(articles, cfg)
+    return articles, works, count_repeats(articles, works, cfg)
+
+
+def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config
+                ) -> tuple[Parsed, list[LineKeys]]:
     w = _worker(cfg)
+    articles, works, _ = repaired
+    mark_boilerplate(articles, works, frequent, cfg)
     parse_blocks(works, cfg, True, w.cache)
-    return articles, Parsed(cfg.model.spacy, segment(articles, works, cfg))
+    return Parsed(cfg.model.spacy, articles, segment(articles, works, cfg)), line_keys(articles)
 
 
-def _judge_part(index: int, articles: list[Article], parsed: tuple[list[Article], Parsed], cfg: Config
+def _judge_part(index: int, parsed: tuple[Parsed, list], drops: list[Drop], cfg: Config
                 ) -> tuple[list[Article], list, dict[str, frozenset[str]], list[NearRecord]]:
     w = _worker(cfg)
-    spans = parsed[1].spans  # the articles came back from the driver with exact-dup verdicts
+    # In place: Dask does not re-run a task that raised, and a lost worker takes the parses with it.
+    articles, spans = parsed[0].articles, parsed[0].spans
+    apply_drops(articles, drops)
     pairs = judge(articles, spans, w.scorers, cfg, w.cache, True, _Timer({}))
     return articles, pairs, article_lemmas(articles, spans), near_records(articles, cfg.dedup, index)
-

@@ -92,17 +92,30 @@ def _count_lines(path: Path) -> int:
 
 def prepare_blocks(articles: list[Article], cfg: Config) -> dict[str, list[BlockWork]]:
     """Repair every block and find boilerplate, which needs counts over the whole input."""
-    works = {a.id: [BlockWork(b, repair(b.text, cfg.repair.fixers, cfg.repair.glue_min_zipf)) for b in a.blocks] for a in articles}
+    works = repair_blocks(articles, cfg)
+    mark_boilerplate(articles, works, count_repeats(articles, works, cfg), cfg)
+    return works
+
+
+def repair_blocks(articles: list[Article], cfg: Config) -> dict[str, list[BlockWork]]:
+    return {a.id: [BlockWork(b, repair(b.text, cfg.repair.fixers, cfg.repair.glue_min_zipf)) for b in a.blocks] for a in articles}
+
+
+def count_repeats(articles: list[Article], works: dict[str, list[BlockWork]], cfg: Config) -> RepetitionStats:
     stats = RepetitionStats(cfg.boilerplate)
     for art in articles:
         for w in works[art.id]:
             stats.add(art.id, w.rep.text)
+    return stats
+
+
+def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]], stats: RepetitionStats, cfg: Config) -> None:
+    """`stats` counts the whole input, however few of its articles are here."""
     for art in articles:
         ws = works[art.id]
         for w in ws:
             w.boilerplate = stats.repeated(w.rep.text) or shape_reason(w.rep.text)
         _mark_trailer(ws, cfg.boilerplate.tail_lines)
-    return works
 
 
 def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
@@ -177,17 +190,15 @@ def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: lis
             cache.close()
 
 
-def front(inputs: list[Path], cfg: Config, result: RunResult, timer: _Timer) -> tuple[list[Article], dict[str, list[BlockWork]]]:
-    """Read and repair: cheap, and boilerplate needs counts over the whole input, so it runs in one place."""
+def front(inputs: list[Path], cfg: Config, result: RunResult, timer: _Timer) -> list[Article]:
+    """Read every input, or say why nothing could be read."""
     with timer.stage("read"):
         articles = read_inputs(inputs, cfg, result)
     if not articles:
         if result.skipped:
             raise InputError("no input could be read: " + "; ".join(f"{p}: {r}" for p, r in result.skipped))
         raise InputError(f"no input files found in {', '.join(map(str, inputs))} (formats: {', '.join(cfg.read.formats)})")
-    with timer.stage("repair"):
-        works = prepare_blocks(articles, cfg)
-    return articles, works
+    return articles
 
 
 def segment(articles: list[Article], works: dict[str, list[BlockWork]], cfg: Config) -> dict:
@@ -231,7 +242,10 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
     state from one slice to the next, so the result does not depend on the slice size."""
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
-    articles, works = front(inputs, cfg, result, timer)
+    articles = front(inputs, cfg, result, timer)
+    with timer.stage("repair"):
+        # Boilerplate needs counts over the whole input: this runs once, before the slices.
+        works = prepare_blocks(articles, cfg)
     scorers = build_scorers(cfg) + list(extra_scorers or [])
     exact, near = ExactDups(), NearIndex(cfg.dedup.near_threshold)
     twins: list[Pair] = []

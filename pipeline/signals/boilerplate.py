@@ -68,6 +68,22 @@ class RepetitionStats:
                 self.count[key] += 1
                 self.articles[key].add(article_id)
 
+    def merge(self, other: RepetitionStats) -> None:
+        """Add the counts of another part of the input (a part holds whole articles)."""
+        self.count.update(other.count)
+        for key, ids in other.articles.items():
+            self.articles[key] |= ids
+
+    def frequent(self) -> RepetitionStats:
+        """The same answers from `repeated`, keeping only the lines it can flag: far smaller
+        than every short line's counts, which is what a cluster's workers are sent."""
+        out = RepetitionStats(self.cfg)
+        for key, n in self.count.items():
+            if n >= self.cfg.min_repeats or len(self.articles[key]) >= self.cfg.min_articles:
+                out.count[key] = n
+                out.articles[key] = self.articles[key]
+        return out
+
     def repeated(self, text: str) -> str | None:
         key = norm_key(text)
         if not key or len(text.split()) > self.cfg.max_words:

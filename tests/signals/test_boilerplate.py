@@ -51,6 +51,25 @@ def test_repeated_short_lines() -> None:
     assert stats.repeated("Method 1: massage the back") is None
 
 
+def test_counts_merged_from_parts_answer_like_whole_counts() -> None:
+    """A cluster counts each partition of articles apart, merges, and sends workers only the frequent lines."""
+    lines = [("a", "back surgery"), ("a", "Method 1: massage the back"), ("b", "back surgery"), ("b", "sciatica pain treatment"),
+             ("c", "sciatica pain treatment"), ("c", "back surgery"), ("c", "Relax."), ("c", "Relax.")]
+    whole = RepetitionStats(BoilerplateConfig())
+    parts = {art: RepetitionStats(BoilerplateConfig()) for art in "abc"}
+    for art, text in lines:
+        whole.add(art, text)
+        parts[art].add(art, text)
+    merged = RepetitionStats(BoilerplateConfig())
+    for part in parts.values():
+        merged.merge(part)
+    frequent = merged.frequent()
+    assert "method 1 massage the back" not in frequent.count  # seen once: no answer depends on it
+    for _, text in lines:
+        assert frequent.repeated(text) == whole.repeated(text)
+    assert [frequent.repeated(t) for t in ("back surgery", "sciatica pain treatment")] == ["repeated_line", "caption_like"]
+
+
 def test_long_lines_never_count_as_repeated() -> None:
     stats = RepetitionStats(BoilerplateConfig(max_words=5))
     line = "Sit or stand up straight and squeeze your shoulder blades."
