@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from pipeline.config import load_config
-from pipeline.model import Verdict
 from pipeline.run import run
 from tests.conftest import ROOT, RunOutput
 
