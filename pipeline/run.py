@@ -130,11 +130,14 @@ def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
 def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool, cache: RunCache | None = None) -> None:
     nlp = load_nlp(cfg.model.spacy)
     todo = [w for ws in works.values() for w in ws if not w.boilerplate and w.rep.text.strip()]
-    texts = [w.rep.text for w in todo]
+    # Scrapes repeat whole lines (the duplicates this pipeline drops): each text is parsed once,
+    # and its copies share the Doc. Nothing writes to a Doc after parsing.
+    texts = list(dict.fromkeys(w.rep.text for w in todo))
     jobs = cfg.model.jobs if len(texts) >= 200 else 1  # starting processes costs more than a small input
     docs = cache.parse(nlp, texts, cfg.model.batch_size, jobs) if cache else nlp.pipe(texts, batch_size=cfg.model.batch_size, n_process=jobs)
-    for w, doc in zip(todo, progress(docs, "parse", quiet, total=len(todo))):
-        w.doc = doc
+    parsed = dict(zip(texts, progress(docs, "parse", quiet, total=len(texts))))
+    for w in todo:
+        w.doc = parsed[w.rep.text]
 
 
 def score_items(items: list[Item], scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:

@@ -54,3 +54,24 @@ def test_report_html_shows_the_worst_articles_up_to_the_cap() -> None:
     assert "7 more articles, better than these, are not on this page" in html
     summ["config"]["output"]["html_articles"] = 0  # no cap
     assert render_report_html(result, summ).count('<article class="art') == 12
+
+
+@pytest.mark.integration
+def test_a_repeated_line_is_parsed_once_and_its_copies_share_the_parse(tmp_path: Path) -> None:
+    from pipeline.config import load_config
+    from pipeline.model import Block
+    from pipeline.repair import repair
+    from pipeline.run import open_cache, parse_blocks
+    from pipeline.segment.sections import BlockWork
+
+    cfg = load_config(None, [f"cache.dir={tmp_path}"])
+    line = "Sit up straight and squeeze your shoulder blades together for ten seconds."
+    texts = [line, "Then relax and repeat the stretch five times.", line]
+    works = {"a": [BlockWork(Block(t, i + 1), repair(t, cfg.repair.fixers, cfg.repair.glue_min_zipf)) for i, t in enumerate(texts)]}
+    cache = open_cache(cfg)
+    assert cache is not None
+    parse_blocks(works, cfg, True, cache)
+    cache.close()
+    a, b, c = works["a"]
+    assert cache.misses == 2 and a.doc is c.doc and a.doc is not b.doc
+    assert a.doc is not None and a.doc.text == line
