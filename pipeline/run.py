@@ -24,7 +24,7 @@ from .decide import decide
 from .errors import InputError
 from .model import Article, Pair, Sentence
 from .read import discover, read_file, source_name
-from .repair import repair
+from .repair import RepairResult, repair
 from .segment.articles import assign_ids, split_articles
 from .segment.nlp import load_nlp
 from .segment.sections import BlockWork, build_sections
@@ -98,7 +98,16 @@ def prepare_blocks(articles: list[Article], cfg: Config) -> dict[str, list[Block
 
 
 def repair_blocks(articles: list[Article], cfg: Config) -> dict[str, list[BlockWork]]:
-    return {a.id: [BlockWork(b, repair(b.text, cfg.repair.fixers, cfg.repair.glue_min_zipf)) for b in a.blocks] for a in articles}
+    # Scrapes repeat lines (a caption under every heading, copied paragraphs): each text is
+    # repaired once, and its copies share the result, which nothing changes once made.
+    done: dict[str, RepairResult] = {}
+
+    def fixed(text: str) -> RepairResult:
+        if text not in done:
+            done[text] = repair(text, cfg.repair.fixers, cfg.repair.glue_min_zipf)
+        return done[text]
+
+    return {a.id: [BlockWork(b, fixed(b.text)) for b in a.blocks] for a in articles}
 
 
 def count_repeats(articles: list[Article], works: dict[str, list[BlockWork]], cfg: Config) -> RepetitionStats:
