@@ -4,8 +4,7 @@
     repair, count short lines          on the workers, one task per partition of articles
     boilerplate, parse, segment        on the workers, with the line counts of the whole input
     exact duplicates                   keys on the workers; the walk in input order here
-    score, decide, twins, MinHash      on the workers, next to the partition's parses, each
-                                       partition as soon as it and those before it are parsed
+    score, decide, twins, MinHash      on the workers, next to the partition's parses
     near-duplicate sentences           a Dask bag shuffle: group by MinHash band bucket, join
                                        groups into components, resolve each component in order
     near-duplicate articles            here, on the lemma sets the workers returned
@@ -90,18 +89,16 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             # Dask runs each where its repaired partition is; moving one would cost only a pickle.
             parsed = [client.submit(_parse_part, f, frequent, wcfg, pure=False) for f in repaired]
             del repaired
-            keys = [client.submit(itemgetter(1), f, pure=False) for f in parsed]
-            exact, judged = ExactDups(), []
-            # In input order: a partition's exact duplicates depend only on the partitions before it,
-            # so it is judged as soon as they are parsed, while later partitions still parse. Only
-            # the lines' keys come here, and only the drop verdicts go back: the articles stay with
-            # their parses.
-            for i, (f, k) in enumerate(zip(parsed, progress(keys, "parse", quiet))):
-                drops = exact.resolve(k.result())
-                if lt is not None and i == 0:
-                    wcfg = dataclasses.replace(wcfg, languagetool=dataclasses.replace(wcfg.languagetool, url=lt.result()))
-                judged.append(client.submit(_judge_part, i, f, drops, wcfg, pure=False, **_near(client, f)))
+            keys = _gather(client, [client.submit(itemgetter(1), f, pure=False) for f in parsed], "parse", quiet)
+        with timer.stage("dedup"):
+            # Only the lines' keys came here, and only the verdicts go back: the articles stay with their parses.
+            exact = ExactDups()
+            drops = [exact.resolve(k) for k in keys]
         with timer.stage("score"):
+            if lt is not None:
+                wcfg = dataclasses.replace(wcfg, languagetool=dataclasses.replace(wcfg.languagetool, url=lt.result()))
+            judged = [client.submit(_judge_part, i, f, d, wcfg, pure=False, **_near(client, f))
+                      for i, (f, d) in enumerate(zip(parsed, drops))]
             done = _gather(client, [client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
         del parsed  # the workers may free the parses now
         articles = [a for arts, _, _ in done for a in arts]
