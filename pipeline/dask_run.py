@@ -97,7 +97,9 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
         with timer.stage("score"):
             if lt is not None:
                 wcfg = dataclasses.replace(wcfg, languagetool=dataclasses.replace(wcfg.languagetool, url=lt.result()))
-            judged = [client.submit(_judge_part, i, f, d, wcfg, pure=False, **_near(client, f))
+            where = client.who_has(parsed)
+            # Next to its parses: moving them costs a Doc round trip. Loose, so a lost worker does not stall the run.
+            judged = [client.submit(_judge_part, i, f, d, wcfg, pure=False, workers=list(where[f.key]), allow_other_workers=True)
                       for i, (f, d) in enumerate(zip(parsed, drops))]
             done = _gather(client, [client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
         del parsed  # the workers may free the parses now
@@ -152,12 +154,6 @@ def partition(articles: list[Article], n: int) -> list[list[Article]]:
         parts[-1].append(art)
         size += len(art.blocks)
     return parts
-
-
-def _near(client: Client, future: Future) -> dict:
-    """Run a task next to its input: moving a partition's parses costs a Doc round trip. Loose,
-    so a lost worker does not stall the run."""
-    return {"workers": list(client.who_has([future])[future.key]), "allow_other_workers": True}
 
 
 def _gather(client: Client, futures: list[Future], desc: str, quiet: bool) -> list:
