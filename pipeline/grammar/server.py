@@ -105,7 +105,7 @@ class LanguageToolServer:
             elif self.managed:
                 self.start()
             else:  # someone else's server: it is up or it is not, no long wait
-                self.version = self._probe(min(self.startup_timeout_s, 15.0))
+                self.version = self._probe(self._url, min(self.startup_timeout_s, 15.0))
         except BaseException:
             self.stop()
             raise
@@ -138,20 +138,23 @@ class LanguageToolServer:
             with open(logfile, "wb") as out:  # a file, not a pipe: a full pipe would block the JVM
                 self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
             _live.add(self)
-            self._url = f"http://127.0.0.1:{port}"
+            url = f"http://127.0.0.1:{port}"
             try:
-                self.version = self._probe(self.startup_timeout_s)
+                self.version = self._probe(url, self.startup_timeout_s)
             except DependencyError:
                 text = logfile.read_text(errors="replace")
                 self.stop(keep_tmp=True)
                 if "Address already in use" in text and attempt < 2:
                     continue
                 raise DependencyError(f"LanguageTool server did not start: {_last_line(text)} (log: {logfile})") from None
+            # Only now: a thread that read the URL of a JVM still binding its port would be refused,
+            # and after its retries would restart a server that was merely starting.
+            self._url = url
             self.start_seconds = round(time.perf_counter() - t0, 2)
             log.info("LanguageTool %s ready at %s in %.1fs", self.version, self.url, self.start_seconds)
             return
 
-    def _probe(self, timeout_s: float) -> str:
+    def _probe(self, url: str, timeout_s: float) -> str:
         """Poll until the server answers a check; returns its version. The first check loads the rules."""
         deadline = time.monotonic() + timeout_s
         delay = 0.05
@@ -160,11 +163,11 @@ class LanguageToolServer:
                 raise DependencyError(f"LanguageTool exited with code {self.proc.returncode}")
             try:
                 body = urllib.parse.urlencode({"text": "Ready.", "language": self.cfg.language}).encode()
-                with urllib.request.urlopen(f"{self._url}/v2/check", body, timeout=max(1.0, deadline - time.monotonic())) as r:
+                with urllib.request.urlopen(f"{url}/v2/check", body, timeout=max(1.0, deadline - time.monotonic())) as r:
                     return str(json.load(r)["software"]["version"])
             except (urllib.error.URLError, OSError, ValueError, KeyError) as exc:
                 if isinstance(exc, urllib.error.HTTPError) or time.monotonic() > deadline:
-                    raise DependencyError(f"LanguageTool at {self._url} does not answer: {exc}") from None
+                    raise DependencyError(f"LanguageTool at {url} does not answer: {exc}") from None
             # Wait on the process, not a bare sleep: returns at once if the JVM dies meanwhile.
             if self.proc is not None:
                 try:

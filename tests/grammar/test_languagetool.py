@@ -9,8 +9,11 @@ import os
 import re
 import socket
 import subprocess
+import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +184,21 @@ def test_server_stops_on_exit(raised: type[BaseException] | None) -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(proc.pid, 0)
     assert not port_open(url)
+
+
+def test_a_lazy_server_hands_out_its_url_only_once_it_answers() -> None:
+    """Two check threads share a lazy server. The one that did not start it must not get the URL of a
+    JVM still binding its port: refused, it would retry and then restart a server that was only starting."""
+    with LanguageToolServer(LanguageToolConfig(), lazy=True) as srv, ThreadPoolExecutor(2) as pool:
+        starting = pool.submit(lambda: srv.url)
+        deadline = time.monotonic() + 60
+        while srv.proc is None and time.monotonic() < deadline:  # the JVM is launched, not yet ready
+            time.sleep(0.005)
+        assert srv.proc is not None and not starting.done()
+        body = urllib.parse.urlencode({"text": "Ready.", "language": "en-US"}).encode()
+        with urllib.request.urlopen(f"{srv.url}/v2/check", body, timeout=30) as r:
+            assert r.status == 200, "the second reader waited for the server to answer"
+        assert starting.result() == srv.url
 
 
 def test_missing_jar_says_run_make_setup(tmp_path: Path) -> None:
