@@ -3,8 +3,9 @@
     .venv/bin/python -m bench.bench [--sizes 10,100] [--repeats 3] [--naive 200] [--no-grammar] [--vary 0.3] [--dask 1,2]
 
 For each size, the sample is turned into a varied corpus (bench/corpus.py) and the
-real CLI runs on it in a subprocess, cold (empty cache) `repeats` times and then
-once warm (unchanged input, same cache). Wall time and peak RSS come from the
+real CLI runs on it in a subprocess, cold (empty cache) `repeats` times, then once
+again on unchanged input (same cache and outputs: the run keeps its outputs), and
+once with one line of one article edited (same cache, new outputs). Wall time and peak RSS come from the
 child's rusage; per-stage times from summary.json. The naive baseline (spaCy on
 each sentence, then language-tool-python `check()` per sentence, against the same
 LanguageTool server) runs on `naive` sentences of the corpus in the same process
@@ -32,9 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PIPELINE = ROOT / ".venv" / "bin" / "pipeline"
 
 
-def run_once(corpus: Path, work: Path, grammar: bool, sets: list[str]) -> dict:
-    """One CLI run in `work` (its cache lives there); wall seconds, peak RSS MiB and the summary."""
-    cmd = [str(PIPELINE), "run", str(corpus), "--cleaned", str(work / "cleaned"), "--reports", str(work / "reports"), "--quiet",
+def run_once(corpus: Path, work: Path, grammar: bool, sets: list[str], out: Path | None = None) -> dict:
+    """One CLI run in `work` (its cache lives there), writing to `out` (default: `work`); wall
+    seconds, peak RSS MiB and the summary."""
+    out = out or work
+    cmd = [str(PIPELINE), "run", str(corpus), "--cleaned", str(out / "cleaned"), "--reports", str(out / "reports"), "--quiet",
            "--grammar" if grammar else "--no-grammar", *(x for kv in sets for x in ("--set", kv))]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -43,8 +46,19 @@ def run_once(corpus: Path, work: Path, grammar: bool, sets: list[str]) -> dict:
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"pipeline failed on {corpus}: {err.strip()}")
-    summary = json.loads((work / "reports" / "summary.json").read_text())
+    summary = json.loads((out / "reports" / "summary.json").read_text())
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "summary": summary}
+
+
+def edit_one(corpus: Path, dest: Path) -> Path:
+    """A copy of the corpus with one line of one article changed: what an incremental run costs."""
+    shutil.copytree(corpus, dest / "in")
+    first = sorted((dest / "in").glob("*.txt"))[0]
+    lines = first.read_text(encoding="utf-8").splitlines()
+    i = max(range(len(lines)), key=lambda k: len(lines[k]))  # a body line, not a title or caption
+    lines[i] = "Edited since the last run: " + lines[i]
+    first.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest / "in"
 
 
 def naive_baseline(corpus: Path, n: int) -> dict:
@@ -125,18 +139,21 @@ def main() -> None:
                 work.mkdir()
                 colds.append(run_once(corpus, work, grammar, args.sets))
             warm = run_once(corpus, tmp / f"x{size}-run0", grammar, args.sets)  # same cache as the first cold run
+            edited = run_once(edit_one(corpus, tmp / f"x{size}-edited"), tmp / f"x{size}-run0", grammar, args.sets, tmp / f"x{size}-edited")
             wall = statistics.median(c["wall"] for c in colds)
             summ = colds[0]["summary"]
             stages = {k: statistics.median(c["summary"]["timing_s"].get(k, 0.0) for c in colds) for k in summ["timing_s"]}
             rows.append({"size": size, "articles": n_art, "lines": n_lines, "sentences": summ["sentences"], "wall_s": wall,
                          "articles_per_s": n_art / wall, "sentences_per_s": summ["sentences"] / wall,
                          "peak_rss_mib": max(c["rss_mib"] for c in colds), "warm_s": warm["wall"], "warm_share": warm["wall"] / wall,
+                         "edited_s": edited["wall"], "edited_share": edited["wall"] / wall,
                          "stages": stages, "walls": [round(c["wall"], 2) for c in colds]})
             print(json.dumps(rows[-1]), flush=True)
-        print("\nsize  articles  sentences   wall_s  art/s  sent/s  peak_MiB  rerun_s  rerun/first")
+        print("\nsize  articles  sentences   wall_s  art/s  sent/s  peak_MiB  rerun_s  rerun/first  1-edit_s  1-edit/first")
         for r in rows:
             print(f"x{r['size']:<5}{r['articles']:>8}{r['sentences']:>11}{r['wall_s']:>9.1f}{r['articles_per_s']:>7.1f}"
-                  f"{r['sentences_per_s']:>8.1f}{r['peak_rss_mib']:>10.0f}{r['warm_s']:>9.1f}{r['warm_share']:>12.1%}")
+                  f"{r['sentences_per_s']:>8.1f}{r['peak_rss_mib']:>10.0f}{r['warm_s']:>9.1f}{r['warm_share']:>12.1%}"
+                  f"{r['edited_s']:>10.1f}{r['edited_share']:>13.1%}")
         if len(rows) >= 2:
             a, b = rows[0], rows[-1]
             print(f"\nscaling x{a['size']} -> x{b['size']}: input x{b['sentences'] / a['sentences']:.1f}, time x{b['wall_s'] / a['wall_s']:.1f}")

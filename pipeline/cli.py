@@ -91,9 +91,7 @@ def run(
     Example (CI gate): pipeline run scrapes/ --fail-on 'garbled_rate>0.05' --fail-on 'bilingual_dup>0' --baseline old/summary.json
     """
     from .gate import EXIT_GATE, diff_table, load_baseline, validate_rule
-    from .grammar import grammar_scorers
-    from .run import run as run_pipeline
-    from .write.outputs import write_cleaned, write_reports
+    from .stamp import Stamp, fingerprint, report_files, reuse_reports
     from .write.atomic import check_output_dir
 
     overrides = list(set_ or [])
@@ -118,18 +116,35 @@ def run(
         for rule in cfg.gate.fail_on:
             validate_rule(rule)  # a typo in a rule must fail before an hour of work, not after
         old = load_baseline(baseline or Path(cfg.gate.baseline)) if (baseline or cfg.gate.baseline) else None
-        if cfg.executor.kind == "dask":
-            from .dask_run import run_dask
-
-            result = run_dask(inputs or [Path("raw")], cfg, quiet=quiet)  # LanguageTool is the workers' business
+        inputs = inputs or [Path("raw")]
+        stamp = Stamp(cfg.cache.folder, fingerprint(inputs, cfg, old), cleaned, reports) if cfg.cache.folder else None
+        reused = stamp is not None and stamp.fresh()
+        if reused:
+            summ, gate = reuse_reports(reports, cfg, old)
+            skipped = [(d["source"], d["reason"]) for d in summ["skipped"]]
         else:
-            with grammar_scorers(cfg, cfg.cache.folder) as extra:  # the server stops however the block exits
-                result = run_pipeline(inputs or [Path("raw")], cfg, quiet=quiet, extra_scorers=extra)
-        paths = write_cleaned(result, cleaned)
-        summ, gate = write_reports(result, cfg, reports, paths, old)
+            # Here, not above: spaCy, pandas and the rest take a second to load, longer than a kept run.
+            from .grammar import grammar_scorers
+            from .run import run as run_pipeline
+            from .write.outputs import write_cleaned, write_reports
+
+            if stamp is not None:
+                stamp.clear()
+            if cfg.executor.kind == "dask":
+                from .dask_run import run_dask
+
+                result = run_dask(inputs, cfg, quiet=quiet)  # LanguageTool is the workers' business
+            else:
+                with grammar_scorers(cfg, cfg.cache.folder) as extra:  # the server stops however the block exits
+                    result = run_pipeline(inputs, cfg, quiet=quiet, extra_scorers=extra)
+            paths = write_cleaned(result, cleaned)
+            summ, gate = write_reports(result, cfg, reports, paths, old)
+            skipped = result.skipped
+            if stamp is not None and not summ["grammar_unchecked"]:  # a failed check is retried next time
+                stamp.save([cleaned / p for p in paths.values()] + report_files(reports))
     except PipelineError as exc:
         _fail(exc)
-    for path, why in result.skipped:
+    for path, why in skipped:
         # The reason names the file already when the reader raised it.
         typer.echo(f"Warning: skipped {why if why.startswith(path + ': ') else f'{path}: {why}'}", err=True)
     if not quiet:
@@ -137,7 +152,7 @@ def run(
         typer.echo(
             f"{summ['articles']} articles, {summ['sentences']} sentences "
             f"({v['ok']} ok, {v['garbled']} garbled, {v['boilerplate']} boilerplate, {v['dup']} dup, {v['bilingual_dup']} bilingual_dup) "
-            f"-> {cleaned}/ and {reports}/",
+            f"-> {cleaned}/ and {reports}/" + (" (nothing changed since the last run: outputs kept)" if reused else ""),
             err=True,
         )
     if summ.get("grammar_unchecked"):

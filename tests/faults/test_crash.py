@@ -14,6 +14,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -223,6 +224,8 @@ def test_sigkill_leaves_whole_files_and_a_rerun_matches(tmp_path: Path) -> None:
 
     # Killed while replacing a complete earlier output: each file is the old one or the new one, never a mix.
     out = tmp_path / "out0"
+    # Nothing changed since out0's last run, so its stamp would keep the outputs: without it the run writes them again.
+    shutil.rmtree(cache / "runs")
     for _attempt in range(5):
         if _kill_when(_cmd(inp, out, cache), tmp_path, _temp_in("cleaned")(out)):
             TALLY.fault("SIGKILL mid-write over a complete earlier output")

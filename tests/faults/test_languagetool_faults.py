@@ -44,7 +44,7 @@ TEXT = "Back care at work – Health Site | health/back\n\n" + "\n".join(BODY) +
 
 def _input(tmp_path: Path) -> Path:
     inp = tmp_path / "in"
-    inp.mkdir()
+    inp.mkdir(exist_ok=True)
     (inp / "a.txt").write_text(TEXT, encoding="utf-8")
     return inp
 
@@ -95,6 +95,15 @@ def test_refused_texts_too_long_or_too_garbled_are_unchecked_alone(tmp_path: Pat
     bad = b[b.text == BODY[2]]
     assert (bad.sig_languagetool_v1 > 0).all() and bad.evidence.str.contains("spelling_errors").all()
     assert len(fake.texts) > 3, "the refused batch was halved, not given up"
+
+
+def test_a_rerun_asks_again_about_what_could_not_be_checked(tmp_path: Path, fake: FakeLanguageTool) -> None:
+    # Neither the run cache nor the stamp that lets an unchanged re-run keep its outputs may keep a failed check.
+    _run(tmp_path, "--set", f"languagetool.url={fake.url}")
+    asked = len(fake.texts)
+    out, _, _ = _run(tmp_path, "--set", f"languagetool.url={fake.url}")
+    assert _unchecked(out) == {BODY[4]}
+    assert any("Zzqx" in t for t in fake.texts[asked:]), "the refused text was sent again"
 
 
 def test_a_server_that_never_answers_times_out_and_the_run_degrades(tmp_path: Path, fake: FakeLanguageTool) -> None:
