@@ -91,7 +91,10 @@ class Stamp:
 
     def clear(self) -> None:
         """Before writing: a run that fails half-way must not leave a stamp for the old outputs."""
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:  # still safe: the stamp holds the old outputs' hashes, which a new write changes
+            log.warning("run stamp not removed: %s", exc)
 
     def save(self, outputs: list[Path]) -> None:
         try:
