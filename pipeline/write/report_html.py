@@ -1,7 +1,7 @@
 """reports/report.html: the reviewer's report, one self-contained file.
 
-Scraped text is untrusted. The templates autoescape, and the only HTML built here
-(the highlighted spans) escapes every piece with markupsafe. On top of that, a
+Scraped text is untrusted. The templates autoescape, and the only HTML built in Python
+(the article bodies, article_body.py) escapes every piece with markupsafe. On top of that, a
 Content-Security-Policy lets only this page's own script run (by hash) and forbids
 every fetch, so the file stays self-contained and an escaping slip could not run.
 
@@ -18,99 +18,22 @@ import base64
 import hashlib
 import io
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from ..decide import MIN_CONTRIBUTION
-from ..model import Article, Sentence, Signal, Verdict
+from ..model import Article, Sentence, Verdict
 from ..run import RunResult
+from .article_body import BodyRenderer
 from .markdown import counts, scores
 
 TEMPLATES = Path(__file__).parent / "templates"
 VERDICTS = [v.value for v in Verdict]
-_SAFE_URL = re.compile(r"^https?://", re.I)
 RANK_ROWS = 25  # rows of the overview's ranking shown before "Show all"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where one signal's evidence sits in `Sentence.cleaned`, and what to say about it."""
-
-    start: int
-    end: int
-    tip: str
-
-
-def contribution(sig: Signal, weights: dict[str, float]) -> float:
-    """What this signal adds to the score's log-odds in `pipeline.decide` (w * value)."""
-    return weights.get(sig.name, 0.0) * sig.value
-
-
-def firing(sent: Sentence, weights: dict[str, float]) -> list[tuple[Signal, float]]:
-    """Signals that moved the score (any non-zero contribution), strongest first."""
-    out = [(g, contribution(g, weights)) for g in sent.signals if g.value > 0 and contribution(g, weights) != 0]
-    return sorted(out, key=lambda gc: (-gc[1], gc[0].name))
-
-
-def _find_tokens(text: str, detail: str) -> list[tuple[int, int]]:
-    """Best effort for scorers that name their evidence but give no offsets:
-    each comma-separated token of `detail`, as a whole word (with its immediate
-    repeats, so "back" marks "back back")."""
-    spans: list[tuple[int, int]] = []
-    for tok in {t.strip() for t in detail.split(",")}:
-        if len(tok) < 2:
-            continue
-        word = re.escape(tok)
-        pat = rf"(?<!\w){word}(?:\s+{word})*(?!\w)"
-        spans += [m.span() for m in re.finditer(pat, text, re.I)]
-    return spans
-
-
-def hits(sent: Sentence, weights: dict[str, float]) -> list[Hit]:
-    n = len(sent.cleaned)
-    out: list[Hit] = []
-    for g, c in firing(sent, weights):
-        tip = f"{g.reason or g.name} {c:+.2f}" + (f": {g.detail}" if g.detail else "")
-        for a, b in g.spans or _find_tokens(sent.cleaned, g.detail):
-            a, b = max(0, a), min(n, b)
-            if a < b:
-                out.append(Hit(a, b, tip))
-    return out
-
-
-def highlight(text: str, marks: list[Hit]) -> Markup:
-    """`text` escaped, with each stretch covered by signals wrapped in one <mark>.
-
-    Overlapping spans are cut at every boundary, so marks never nest and every
-    character is covered by the marks of exactly the signals that point at it."""
-    cuts = sorted({0, len(text), *(h.start for h in marks), *(h.end for h in marks)})
-    out: list[Markup] = []
-    for a, b in zip(cuts, cuts[1:]):
-        on = [h for h in marks if h.start <= a and b <= h.end]
-        piece = escape(text[a:b])
-        if not on:
-            out.append(piece)
-            continue
-        tip = "\n".join(dict.fromkeys(h.tip for h in on))
-        out.append(Markup('<mark data-tip="{}">{}</mark>').format(tip, piece))
-    return Markup("").join(out)
-
-
-def visible_ws(text: str) -> str:
-    """Repairs are often about whitespace: make it visible (the result is escaped later)."""
-    return text.replace(" ", "\u2423").replace("\n", "\u21b5").replace("\t", "\u21e5") or "\u2205"
-
-
-def safe_url(url: str) -> str:
-    """Only web links become clickable: never `javascript:` or `data:` from a scrape."""
-    url = url.strip()
-    return url if _SAFE_URL.match(url) else ""
 
 
 @dataclass(slots=True)
@@ -198,7 +121,6 @@ def score_chart(scores_: list[float], threshold: float) -> Markup:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters["ws"] = visible_ws
     env.filters["pct"] = lambda x: f"{x:.1%}"
     env.filters["num"] = lambda x: f"{x:,}"
     return env
@@ -234,16 +156,12 @@ def render_report_html(result: RunResult, summ: dict) -> str:
     judged = [s.garble_score for a in result.articles for s in a.sentences if s.verdict.value in ("ok", "garbled")]
     js, js_hash = _script()
     env = _env()
-    env.globals.update(hits=lambda s: hits(s, weights), firing=lambda s: firing(s, weights),
-                       weight=lambda g: weights.get(g.name, 0.0), bias=weights.get("bias", 0.0),
-                       min_contribution=MIN_CONTRIBUTION, twin=twin_finder(result),
-                       highlight=highlight, safe_url=safe_url)
     views = article_views(result)
     shown = summ["config"]["output"]["html_articles"] or len(views)
     hidden, views = len(views) - min(shown, len(views)), views[:shown]
-    macros = env.get_template("_article.html.j2").module
+    bodies = BodyRenderer(weights, twin_finder(result))
     for v in views:
-        v.body = script_json(str(macros.body(v)))  # type: ignore[attr-defined]
+        v.body = script_json(bodies.body(v))
     return env.get_template("report.html.j2").render(
         summ=summ, views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=score_chart(judged, threshold), threshold=threshold,
         index=script_json([sentence_index(v.art) for v in views]), js=js, js_hash=js_hash,

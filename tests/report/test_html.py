@@ -22,7 +22,8 @@ from markupsafe import Markup
 
 from pipeline.model import Repair, Signal
 from pipeline.write import report_html
-from pipeline.write.report_html import Hit, highlight, render_report_html, safe_url, score_chart
+from pipeline.write.article_body import Hit, highlight, hits, safe_url
+from pipeline.write.report_html import render_report_html, score_chart
 
 from . import HOSTILE, hostile_result, synthetic_result
 
@@ -131,7 +132,7 @@ def test_detail_tokens_are_found_when_a_scorer_gives_no_spans() -> None:
     sent = next(s for s in result.articles[0].sentences if not s.is_heading)
     sent.cleaned = "Press the back back and the spine."
     sent.signals = [Signal("repeated_words_v1", 0.5, "repeated_words", "back"), Signal("oov_rate_v1", 0.5, "unknown_words", "spine, zzz")]
-    marked = [sent.cleaned[h.start : h.end] for h in report_html.hits(sent, {"repeated_words_v1": 1.0, "oov_rate_v1": 1.0})]
+    marked = [sent.cleaned[h.start : h.end] for h in hits(sent, {"repeated_words_v1": 1.0, "oov_rate_v1": 1.0})]
     assert sorted(marked) == ["back back", "spine"]
 
 
