@@ -147,7 +147,7 @@ class GateConfig:
 
 @dataclass
 class CacheConfig:
-    enabled: bool = _f(True, "Reuse parses and signal values from earlier runs (keyed by content and config).")
+    enabled: bool = _f(True, "Reuse parses and signal values from earlier runs (keyed by content and config), and a run's outputs when nothing changed since it (README, Speed).")
     dir: str = _f(".cache/pipeline", "Cache folder (SQLite files), relative to the working directory.")
 
     @property
