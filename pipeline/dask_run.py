@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 from .config import Config
+from .dedup import buckets
 from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
 from .dedup.near import NearRecord, apply_near, article_lemmas, mark_near_dup_articles, near_records, resolve_near
 from .errors import DependencyError, PipelineError
@@ -165,38 +166,22 @@ def _gather(client: Client, futures: list[Future], desc: str, quiet: bool) -> li
 
 
 def near_dups_by_band(client: Client, records: list[Future], threshold: float) -> list:
-    """Sentence near-duplicates as a shuffle: bucket -> members, union the buckets into
-    components, then resolve each component in input order (dedup.near.resolve_near)."""
+    """Sentence near-duplicates as a shuffle: each partition splits its band buckets by key
+    into one share per partition, one task per share finds the buckets with two or more
+    records (dedup.buckets), the buckets are joined into components here, and each component
+    is resolved in input order (dedup.near.resolve_near)."""
     import dask.bag as db
     from dask import delayed
 
+    n = len(records)
+    shares = [client.submit(buckets.split, f, n, pure=False) for f in records]
+    found_groups = [client.submit(buckets.groups, *[client.submit(itemgetter(j), s, pure=False) for s in shares], pure=False)
+                    for j in range(n)]
+    root = buckets.components([g for part in client.gather(found_groups) for g in part])
     bag = db.from_delayed([delayed(list)(f) for f in records])
-    groups = (bag.map(lambda r: [((i, key), r.order) for i, key in enumerate(r.bands)]).flatten()
-              .groupby(itemgetter(0)).map(lambda kv: sorted(o for _, o in kv[1])).filter(lambda g: len(g) > 1))
-    root = _components(client.compute(groups).result())
     found = (bag.filter(lambda r: r.order in root).groupby(lambda r: root[r.order])
              .map(lambda kv: resolve_near(kv[1], threshold)).flatten())
     return client.compute(found).result()
-
-
-def _components(groups: list[list[tuple[int, int]]]) -> dict[tuple[int, int], tuple[int, int]]:
-    """Union-find over bucket groups: record order -> its component's first record."""
-    parent: dict = {}
-
-    def find(x):  # type: ignore[no-untyped-def]
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for g in groups:
-        first = find(g[0])
-        for o in g[1:]:
-            other = find(o)
-            if other != first:
-                parent[max(first, other)] = min(first, other)
-                first = min(first, other)
-    return {x: find(x) for x in parent}
 
 
 # --- on the workers ---------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import pytest
 
 from bench.compare import differences
 from pipeline.config import DedupConfig
-from pipeline.dask_run import _components, partition
+from pipeline.dask_run import partition
+from pipeline.dedup import buckets
 from pipeline.dedup.near import NearRecord, near_record, resolve_near
 
 from .conftest import SAMPLE, RunOutput, near_dup_corpus, run_cli
@@ -70,12 +71,25 @@ def test_resolving_each_bucket_component_alone_equals_one_search(seed: int) -> N
     for r in records:
         for key in enumerate(r.bands):
             groups.setdefault(key, []).append(r.order)
-    root = _components([sorted(g) for g in groups.values() if len(g) > 1])
+    root = buckets.components([sorted(g) for g in groups.values() if len(g) > 1])
     comps: dict = {}
     for r in records:
         comps.setdefault(root.get(r.order, r.order), []).append(r)
     split = sorted(x for comp in comps.values() for x in resolve_near(comp, 0.8))
     assert whole and sorted(whole) == split
+
+
+@pytest.mark.parametrize("shares", [1, 3])
+def test_bucket_shares_find_the_buckets_a_dict_finds(shares: int) -> None:
+    records = _records(200, 11)
+    by_key: dict = {}
+    for r in records:
+        for key in enumerate(r.bands):
+            by_key.setdefault(key, []).append(r.order)
+    parts = [records[i::3] for i in range(3)]  # three partitions, as the Dask tasks see them
+    split = [buckets.split(p, shares) for p in parts] + [buckets.split([], shares)]
+    found = [g for j in range(shares) for g in buckets.groups(*[s[j] for s in split])]
+    assert sorted(found) == sorted(sorted(g) for g in by_key.values() if len(g) > 1) and found
 
 
 def test_partitions_are_contiguous_and_balanced() -> None:
