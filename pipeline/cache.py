@@ -33,34 +33,6 @@ def _h(*parts: str) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
 
-def msgpack_without_rescans() -> None:
-    """srsly looks up its msgpack hooks on every decode: plugin entry points through
-    importlib.metadata (80% of Doc.from_bytes on a warm run), then a scan of every function
-    registered with catalogue, spaCy's included (220 µs a call, 2 s for 9,500 cached parses).
-    Register the entry points once, and scan again only when something new was registered."""
-    import catalogue
-    import srsly
-
-    for registry in (srsly.msgpack_decoders, srsly.msgpack_encoders):
-        if registry.entry_points:
-            for name, func in registry.get_entry_points().items():
-                registry.register(name, func=func)
-            registry.entry_points = False
-        if "get_all" not in vars(registry):
-            registry.get_all = _memo_get_all(registry.get_all, catalogue.REGISTRY)
-
-
-def _memo_get_all(scan, everything: dict):  # type: ignore[no-untyped-def]
-    memo: dict = {}
-
-    def get_all() -> dict:
-        if memo.get("size") != len(everything):  # a function registered or removed since (re-registering a name is not seen)
-            memo["size"], memo["found"] = len(everything), scan()
-        return memo["found"]
-
-    return get_all
-
-
 class RunCache:
     def __init__(self, cache_dir: Path, parse_fingerprint: dict, signal_fingerprint: dict) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -97,7 +69,6 @@ class RunCache:
     def parse(self, nlp: Language, texts: list[str], batch_size: int, jobs: int = 1) -> Iterable[Doc]:
         from spacy.tokens import Doc
 
-        msgpack_without_rescans()
         keys = [_h(self.parse_fp, "doc", t) for t in texts]
         found = self._get("doc", keys)
         todo = [t for t, k in zip(texts, keys) if k not in found]

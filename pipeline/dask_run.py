@@ -246,10 +246,8 @@ class Parsed:
 def _unpack_parsed(model: str, articles: list[Article], data: list[bytes], refs: dict) -> Parsed:
     from spacy.tokens import Doc
 
-    from .cache import msgpack_without_rescans
     from .segment.nlp import load_nlp
 
-    msgpack_without_rescans()
     vocab = load_nlp(model).vocab
     docs = [Doc(vocab).from_bytes(b) for b in data]
     return Parsed(model, articles, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
