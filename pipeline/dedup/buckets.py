@@ -22,10 +22,11 @@ def split(records: list[NearRecord], n: int) -> list[np.ndarray]:
         return [np.empty((0, 4), dtype=np.int64) for _ in range(n)]
     keys = np.array([r.bands for r in records], dtype=np.uint64)  # records x bands
     rows, bands = keys.shape
+    flat = keys.reshape(-1)  # row by row: record 0's bands, then record 1's
     order = np.array([r.order for r in records], dtype=np.int64)
-    table = np.column_stack([np.tile(np.arange(bands), rows), keys.reshape(-1).view(np.int64),
+    table = np.column_stack([np.tile(np.arange(bands), rows), flat.view(np.int64),
                              np.repeat(order[:, 0], bands), np.repeat(order[:, 1], bands)])
-    share = keys.reshape(-1) % np.uint64(n)
+    share = flat % np.uint64(n)
     return [table[share == j] for j in range(n)]
 
 

@@ -28,10 +28,11 @@ def load_nlp(name: str) -> Language:
 
 
 def msgpack_without_rescans() -> None:
-    """srsly looks up its msgpack hooks on every decode: plugin entry points through
+    """srsly looks up its msgpack hooks on every encode and decode: plugin entry points through
     importlib.metadata (80% of Doc.from_bytes on a warm run), then a scan of every function
-    registered with catalogue, spaCy's included (220 µs a call: 2 s for 9,500 cached parses, more for every fresh parse written to the cache).
-    Register the entry points once, and scan again only when something new was registered."""
+    registered with catalogue, spaCy's included (220 µs a call: 2 s for 9,500 cached parses,
+    and as much again for every parse written to the cache). Register the entry points once,
+    and scan again only when the registry has changed size."""
     import catalogue
     import srsly
 
@@ -48,7 +49,8 @@ def _memo_get_all(scan, everything: dict):  # type: ignore[no-untyped-def]
     memo: dict = {}
 
     def get_all() -> dict:
-        if memo.get("size") != len(everything):  # a function registered or removed since (re-registering a name is not seen)
+        # A function registered or removed since changes the size; re-registering a name does not.
+        if memo.get("size") != len(everything):
             memo["size"], memo["found"] = len(everything), scan()
         return memo["found"]
 

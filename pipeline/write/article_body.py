@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup, escape
 
 from ..decide import MIN_CONTRIBUTION
 from ..model import Sentence, Signal
+
+if TYPE_CHECKING:
+    from .report_html import ArticleView
 
 _SAFE_URL = re.compile(r"^https?://", re.I)
 
@@ -35,7 +38,7 @@ def contribution(sig: Signal, weights: dict[str, float]) -> float:
 
 def firing(sent: Sentence, weights: dict[str, float]) -> list[tuple[Signal, float]]:
     """Signals that moved the score (any non-zero contribution), strongest first."""
-    out = [(g, contribution(g, weights)) for g in sent.signals if g.value > 0 and contribution(g, weights) != 0]
+    out = [(g, c) for g in sent.signals if g.value > 0 and (c := contribution(g, weights)) != 0]
     return sorted(out, key=lambda gc: (-gc[1], gc[0].name))
 
 
@@ -53,10 +56,11 @@ def _find_tokens(text: str, detail: str) -> list[tuple[int, int]]:
     return spans
 
 
-def hits(sent: Sentence, weights: dict[str, float]) -> list[Hit]:
+def hits(sent: Sentence, weights: dict[str, float], fire: list[tuple[Signal, float]] | None = None) -> list[Hit]:
+    """`fire`: the sentence's `firing` signals, when the caller has them already."""
     n = len(sent.cleaned)
     out: list[Hit] = []
-    for g, c in firing(sent, weights):
+    for g, c in firing(sent, weights) if fire is None else fire:
         tip = f"{g.reason or g.name} {c:+.2f}" + (f": {g.detail}" if g.detail else "")
         for a, b in g.spans or _find_tokens(sent.cleaned, g.detail):
             a, b = max(0, a), min(n, b)
@@ -103,7 +107,7 @@ class BodyRenderer:
         self.weights, self.twin = weights, twin
         self._bias = f"{weights.get('bias', 0.0):+.2f}"
 
-    def body(self, view) -> str:  # type: ignore[no-untyped-def]  # report_html.ArticleView
+    def body(self, view: ArticleView) -> str:
         art, n, sc = view.art, view.counts, view.scores
         url = safe_url(art.url)
         link = (f'<a href="{escape(url)}" rel="noopener noreferrer nofollow" target="_blank">{escape(art.url)}</a>' if url
@@ -131,7 +135,7 @@ class BodyRenderer:
         why_ = bool(fire or s.repairs)
         loud = not dropped and (v == "garbled" or bool(s.reasons) or bool(s.repairs))
         text = (f'<del class="x">{escape(s.cleaned or s.text)}</del> {self.gone(s, v)}' if dropped
-                else f'<span class="x">{highlight(s.cleaned, hits(s, self.weights))}</span>')
+                else f'<span class="x">{highlight(s.cleaned, hits(s, self.weights, fire))}</span>')
         if why_:
             vb = " vb vd-garbled" if v == "garbled" and not dropped else ""
             score = f'{self.why(s, fire, loud)}</div><button type="button" class="sc{vb}" title="garble score: show why">{s.garble_score:.2f}</button>'

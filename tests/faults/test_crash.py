@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline import stamp
 from pipeline.config import Config
 from .conftest import TALLY, front_matter
 
@@ -225,7 +226,7 @@ def test_sigkill_leaves_whole_files_and_a_rerun_matches(tmp_path: Path) -> None:
     # Killed while replacing a complete earlier output: each file is the old one or the new one, never a mix.
     out = tmp_path / "out0"
     # Nothing changed since out0's last run, so its stamp would keep the outputs: without it the run writes them again.
-    shutil.rmtree(cache / "runs")
+    shutil.rmtree(cache / stamp.FOLDER)
     for _attempt in range(5):
         if _kill_when(_cmd(inp, out, cache), tmp_path, _temp_in("cleaned")(out)):
             TALLY.fault("SIGKILL mid-write over a complete earlier output")
