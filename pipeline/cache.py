@@ -19,9 +19,6 @@ from typing import TYPE_CHECKING, Iterable
 from .model import Signal
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
     from .signals.base import Item
 
 log = logging.getLogger("pipeline.cache")
@@ -65,17 +62,13 @@ class RunCache:
         except sqlite3.Error as exc:
             log.warning("run cache not written: %s", exc)
 
-    # Parses: one spaCy Doc per block text.
-    def parse(self, nlp: Language, texts: list[str], batch_size: int, jobs: int = 1) -> Iterable[Doc]:
-        from spacy.tokens import Doc
+    # Parses: one spaCy Doc's bytes per block text (segment.parse reads and writes them).
+    def get_docs(self, texts: list[str]) -> dict[str, bytes]:
+        keys = {_h(self.parse_fp, "doc", t): t for t in texts}
+        return {keys[k]: data for k, data in self._get("doc", list(keys)).items()}  # type: ignore[misc]
 
-        keys = [_h(self.parse_fp, "doc", t) for t in texts]
-        found = self._get("doc", keys)
-        todo = [t for t, k in zip(texts, keys) if k not in found]
-        fresh = dict(zip((k for k in keys if k not in found), nlp.pipe(todo, batch_size=batch_size, n_process=jobs)))
-        self._put("doc", ((k, d.to_bytes(exclude=["tensor", "user_data"])) for k, d in fresh.items()))
-        for k in keys:
-            yield fresh[k] if k in fresh else Doc(nlp.vocab).from_bytes(found[k])  # type: ignore[arg-type]
+    def put_docs(self, rows: list[tuple[str, bytes]]) -> None:
+        self._put("doc", ((_h(self.parse_fp, "doc", t), data) for t, data in rows))
 
     # Signals: one row per (scorer, sentence in its block context).
     def item_keys(self, items: list[Item]) -> list[str]:

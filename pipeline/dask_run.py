@@ -36,6 +36,7 @@ from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
 from .dedup.near import NearRecord, apply_near, article_lemmas, mark_near_dup_articles, near_records, resolve_near
 from .errors import DependencyError, PipelineError
 from .run import RunResult, _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, progress, repair_blocks, segment
+from .segment.parse import Parser
 from .signals.boilerplate import RepetitionStats
 
 if TYPE_CHECKING:
@@ -263,7 +264,7 @@ def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent:
     w = _worker(cfg)
     articles, works, _ = repaired
     mark_boilerplate(articles, works, frequent, cfg)
-    parse_blocks(works, cfg, True, w.cache)
+    parse_blocks(works, Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, w.cache), True)
     return Parsed(cfg.model.spacy, articles, segment(articles, works, cfg)), line_keys(articles)
 
 

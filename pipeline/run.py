@@ -26,7 +26,7 @@ from .model import Article, Pair, Sentence
 from .read import discover, read_file, source_name
 from .repair import RepairResult, repair
 from .segment.articles import assign_ids, split_articles
-from .segment.nlp import load_nlp
+from .segment.parse import Parser
 from .segment.sections import BlockWork, build_sections
 from .signals.base import Item, Scorer
 from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
@@ -136,15 +136,12 @@ def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
             return
 
 
-def parse_blocks(works: dict[str, list[BlockWork]], cfg: Config, quiet: bool, cache: RunCache | None = None) -> None:
-    nlp = load_nlp(cfg.model.spacy)
+def parse_blocks(works: dict[str, list[BlockWork]], parser: Parser, quiet: bool) -> None:
     todo = [w for ws in works.values() for w in ws if not w.boilerplate and w.rep.text.strip()]
     # Scrapes repeat whole lines (the duplicates this pipeline drops): each text is parsed once,
     # and its copies share the Doc. Nothing writes to a Doc after parsing.
     texts = list(dict.fromkeys(w.rep.text for w in todo))
-    jobs = cfg.model.jobs if len(texts) >= 200 else 1  # starting processes costs more than a small input
-    docs = cache.parse(nlp, texts, cfg.model.batch_size, jobs) if cache else nlp.pipe(texts, batch_size=cfg.model.batch_size, n_process=jobs)
-    parsed = dict(zip(texts, progress(docs, "parse", quiet, total=len(texts))))
+    parsed = dict(zip(texts, progress(parser.pipe(texts), "parse", quiet, total=len(texts))))
     for w in todo:
         w.doc = parsed[w.rep.text]
 
@@ -196,7 +193,8 @@ def run(inputs: list[Path], cfg: Config, quiet: bool = False, extra_scorers: lis
     (tools that refit models need them); otherwise parses are freed slice by slice."""
     cache = open_cache(cfg)
     try:
-        return _run(inputs, cfg, quiet, extra_scorers, cache, keep_parses)
+        with Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, cache) as parser:
+            return _run(inputs, cfg, quiet, extra_scorers, parser, keep_parses)
     finally:
         if cache is not None:
             cache.close()
@@ -247,7 +245,7 @@ def slices(articles: list[Article], works: dict[str, list[BlockWork]], max_block
         yield part
 
 
-def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, cache: RunCache | None,
+def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, parser: Parser,
          keep_parses: bool = False) -> RunResult:
     """Slice by slice, in input order: each slice's parses are freed before the next is parsed, which
     bounds memory. Every step that looks across articles (exact and near duplicates) keeps its
@@ -266,13 +264,13 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
     for i, part in enumerate(slices(articles, works, cfg.executor.slice_blocks)):
         part_works = {a.id: works.pop(a.id) for a in part}
         with timer.stage("parse"):
-            parse_blocks(part_works, cfg, quiet, cache)
+            parse_blocks(part_works, parser, quiet)
         with timer.stage("segment"):
             spans = segment(part, part_works, cfg)
         del part_works  # the repair maps and whole-block docs are done with
         with timer.stage("dedup"):
             exact.mark(part)
-        twins += judge(part, spans, scorers, cfg, cache, quiet, timer)
+        twins += judge(part, spans, scorers, cfg, parser.cache, quiet, timer)
         with timer.stage("twins"):
             nears += apply_near(part, near.add(near_records(part, cfg.dedup, i)))
             lemmas.update(article_lemmas(part, spans))

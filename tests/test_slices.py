@@ -62,6 +62,7 @@ def test_a_repeated_line_is_parsed_once_and_its_copies_share_the_parse(tmp_path:
     from pipeline.model import Block
     from pipeline.repair import repair
     from pipeline.run import open_cache, parse_blocks
+    from pipeline.segment.parse import Parser
     from pipeline.segment.sections import BlockWork
 
     cfg = load_config(None, [f"cache.dir={tmp_path}"])
@@ -70,7 +71,7 @@ def test_a_repeated_line_is_parsed_once_and_its_copies_share_the_parse(tmp_path:
     works = {"a": [BlockWork(Block(t, i + 1), repair(t, cfg.repair.fixers, cfg.repair.glue_min_zipf)) for i, t in enumerate(texts)]}
     cache = open_cache(cfg)
     assert cache is not None
-    parse_blocks(works, cfg, True, cache)
+    parse_blocks(works, Parser(cfg.model.spacy, cfg.model.batch_size, 1, cache), True)
     cache.close()
     a, b, c = works["a"]
     assert cache.misses == 2 and a.doc is c.doc and a.doc is not b.doc

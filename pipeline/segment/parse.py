@@ -1,0 +1,114 @@
+"""spaCy parses of block texts: read back from the run cache, or parsed here, or by parser
+processes that live as long as the run.
+
+`nlp.pipe(n_process=N)` starts its processes on every call, and a local run calls it once per
+slice: on the x100 benchmark corpus that start-up was a third of the parse stage. The pool here
+starts once, at the first call with enough texts, and its processes send each Doc back as
+bytes, which the run cache stores as they are.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Iterator
+
+from ..errors import PipelineError
+from .nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..cache import RunCache
+
+# Neither is read after parsing, and leaving them out makes a Doc's bytes a third the size.
+EXCLUDE = ["tensor", "user_data"]
+
+
+def cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than the host has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Parser:
+    """Parse texts, reading and filling the run cache. `jobs` processes (0: one per core) parse
+    when there are at least `min_texts` texts to parse; fewer are parsed here, since starting
+    processes costs more than they save. The same texts give the same Docs either way."""
+
+    def __init__(self, model: str, batch_size: int, jobs: int, cache: RunCache | None = None, min_texts: int = 200) -> None:
+        self.model, self.batch_size, self.cache, self.min_texts = model, batch_size, cache, min_texts
+        self.jobs = jobs or cores()
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+
+    @property
+    def nlp(self) -> Language:
+        return load_nlp(self.model)  # loaded once per process, on first use
+
+    def __enter__(self) -> Parser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def pipe(self, texts: list[str]) -> Iterator[Doc]:
+        """One Doc per text, in order, each yielded as soon as it is parsed."""
+        from spacy.tokens import Doc
+
+        stored = self.cache.get_docs(texts) if self.cache is not None else {}
+        todo = [t for t in texts if t not in stored]
+        fresh = self._parse(todo)
+        made: list[tuple[str, bytes]] = []
+        for text in texts:
+            if text in stored:
+                yield Doc(self.nlp.vocab).from_bytes(stored[text])
+                continue
+            doc, data = next(fresh)
+            made.append((text, data))
+            if len(made) == len(todo) and self.cache is not None:
+                self.cache.put_docs(made)  # before the last yield: zip() and islice() never ask past it
+            yield doc
+
+    def _parse(self, texts: list[str]) -> Iterator[tuple[Doc, bytes]]:
+        if self.jobs == 1 or len(texts) < self.min_texts:
+            for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+                yield doc, doc.to_bytes(exclude=EXCLUDE) if self.cache is not None else b""
+            return
+        from spacy.tokens import Doc
+
+        chunks = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
+        try:
+            for datas in self._start().map(_parse_chunk, chunks):
+                for data in datas:
+                    yield Doc(self.nlp.vocab).from_bytes(data), data
+        except BrokenProcessPool:
+            self._pool = None
+            raise PipelineError("a parser process died (out of memory?): run again with --jobs 1, or give the run more memory") from None
+
+    def _start(self) -> concurrent.futures.ProcessPoolExecutor:
+        if self._pool is None:
+            # Forked where the platform forks by default, so each process starts with the model loaded here.
+            self._pool = concurrent.futures.ProcessPoolExecutor(self.jobs, multiprocessing.get_context(), _load_child,
+                                                                (self.model, self.batch_size))
+        return self._pool
+
+
+_CHILD: dict = {}
+
+
+def _load_child(model: str, batch_size: int) -> None:
+    _CHILD["nlp"], _CHILD["batch_size"] = load_nlp(model), batch_size
+
+
+def _parse_chunk(texts: list[str]) -> list[bytes]:
+    return [doc.to_bytes(exclude=EXCLUDE) for doc in _CHILD["nlp"].pipe(texts, batch_size=_CHILD["batch_size"])]
