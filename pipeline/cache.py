@@ -43,14 +43,18 @@ class RunCache:
         self._db.execute("CREATE TABLE IF NOT EXISTS signal (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         self.hits = self.misses = 0
 
-    def _get(self, table: str, keys: list[str]) -> dict[str, object]:
-        found: dict[str, object] = {}
+    def _select(self, columns: str, table: str, keys: list[str]) -> list[tuple]:
+        rows: list[tuple] = []
         try:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
-                found.update(self._db.execute(f"SELECT key, data FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+                rows += self._db.execute(f"SELECT {columns} FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk)
         except sqlite3.Error as exc:  # a broken cache costs time, never the run
             log.warning("run cache unreadable, recomputing: %s", exc)
+        return rows
+
+    def _get(self, table: str, keys: list[str]) -> dict[str, object]:
+        found = dict(self._select("key, data", table, keys))
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
@@ -66,6 +70,11 @@ class RunCache:
     def get_docs(self, texts: list[str]) -> dict[str, bytes]:
         keys = {_h(self.parse_fp, "doc", t): t for t in texts}
         return {keys[k]: data for k, data in self._get("doc", list(keys)).items()}  # type: ignore[misc]
+
+    def has_docs(self, texts: list[str]) -> set[str]:
+        """The texts with a stored parse, without reading the parses."""
+        keys = {_h(self.parse_fp, "doc", t): t for t in texts}
+        return {keys[k] for (k,) in self._select("key", "doc", list(keys))}
 
     def put_docs(self, rows: list[tuple[str, bytes]]) -> None:
         self._put("doc", ((_h(self.parse_fp, "doc", t), data) for t, data in rows))

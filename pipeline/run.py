@@ -136,11 +136,16 @@ def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
             return
 
 
+def to_parse(works: Iterable[list[BlockWork]]) -> tuple[list[BlockWork], list[str]]:
+    """The blocks to parse, and their distinct texts. Scrapes repeat whole lines (the duplicates
+    this pipeline drops): each text is parsed once, and its copies share the Doc, which nothing
+    writes to after parsing."""
+    todo = [w for ws in works for w in ws if not w.boilerplate and w.rep.text.strip()]
+    return todo, list(dict.fromkeys(w.rep.text for w in todo))
+
+
 def parse_blocks(works: dict[str, list[BlockWork]], parser: Parser, quiet: bool) -> None:
-    todo = [w for ws in works.values() for w in ws if not w.boilerplate and w.rep.text.strip()]
-    # Scrapes repeat whole lines (the duplicates this pipeline drops): each text is parsed once,
-    # and its copies share the Doc. Nothing writes to a Doc after parsing.
-    texts = list(dict.fromkeys(w.rep.text for w in todo))
+    todo, texts = to_parse(works.values())
     parsed = dict(zip(texts, progress(parser.pipe(texts), "parse", quiet, total=len(texts))))
     for w in todo:
         w.doc = parsed[w.rep.text]
@@ -261,10 +266,14 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
     twins: list[Pair] = []
     nears: list[Pair] = []
     lemmas: dict[str, frozenset[str]] = {}
-    for i, part in enumerate(slices(articles, works, cfg.executor.slice_blocks)):
+    parts = list(slices(articles, works, cfg.executor.slice_blocks))
+    for i, part in enumerate(parts):
         part_works = {a.id: works.pop(a.id) for a in part}
         with timer.stage("parse"):
             parse_blocks(part_works, parser, quiet)
+            if i + 1 < len(parts):
+                # Parser processes parse the next slice while this one is judged here.
+                parser.prefetch(to_parse(works[a.id] for a in parts[i + 1])[1])
         with timer.stage("segment"):
             spans = segment(part, part_works, cfg)
         del part_works  # the repair maps and whole-block docs are done with

@@ -45,6 +45,7 @@ class Parser:
         self.model, self.batch_size, self.cache, self.min_texts = model, batch_size, cache, min_texts
         self.jobs = jobs or cores()
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._ahead: dict[str, tuple[concurrent.futures.Future[list[bytes]], int]] = {}  # text -> its chunk, its place there
 
     @property
     def nlp(self) -> Language:
@@ -60,22 +61,42 @@ class Parser:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+            self._ahead.clear()
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Set the processes parsing what the next pipe() call will ask for, while this process
+        works on the slice before it. Texts in the cache, and too few texts, are left to pipe()."""
+        if self.jobs == 1:
+            return
+        have = self.cache.has_docs(texts) if self.cache is not None else set()
+        todo = [t for t in texts if t not in have and t not in self._ahead]
+        if len(todo) < self.min_texts:
+            return
+        for i in range(0, len(todo), self.batch_size):
+            chunk = todo[i : i + self.batch_size]
+            future = self._start().submit(_parse_chunk, chunk)
+            self._ahead.update((t, (future, k)) for k, t in enumerate(chunk))
 
     def pipe(self, texts: list[str]) -> Iterator[Doc]:
-        """One Doc per text, in order, each yielded as soon as it is parsed."""
+        """One Doc per text (distinct texts), in order, each yielded as soon as it is parsed."""
         from spacy.tokens import Doc
 
-        stored = self.cache.get_docs(texts) if self.cache is not None else {}
-        todo = [t for t in texts if t not in stored]
-        fresh = self._parse(todo)
+        ahead = {t: self._ahead.pop(t) for t in texts if t in self._ahead}
+        stored = self.cache.get_docs([t for t in texts if t not in ahead]) if self.cache is not None else {}
+        fresh = self._parse([t for t in texts if t not in stored and t not in ahead])
         made: list[tuple[str, bytes]] = []
         for text in texts:
             if text in stored:
                 yield Doc(self.nlp.vocab).from_bytes(stored[text])
                 continue
-            doc, data = next(fresh)
+            if text in ahead:
+                future, k = ahead[text]
+                data = self._result(future)[k]
+                doc = Doc(self.nlp.vocab).from_bytes(data)
+            else:
+                doc, data = next(fresh)
             made.append((text, data))
-            if len(made) == len(todo) and self.cache is not None:
+            if len(made) == len(texts) - len(stored) and self.cache is not None:
                 self.cache.put_docs(made)  # before the last yield: zip() and islice() never ask past it
             yield doc
 
@@ -87,12 +108,16 @@ class Parser:
         from spacy.tokens import Doc
 
         chunks = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
+        for future in [self._start().submit(_parse_chunk, c) for c in chunks]:
+            for data in self._result(future):
+                yield Doc(self.nlp.vocab).from_bytes(data), data
+
+    def _result(self, future: concurrent.futures.Future[list[bytes]]) -> list[bytes]:
         try:
-            for datas in self._start().map(_parse_chunk, chunks):
-                for data in datas:
-                    yield Doc(self.nlp.vocab).from_bytes(data), data
+            return future.result()
         except BrokenProcessPool:
             self._pool = None
+            self._ahead.clear()
             raise PipelineError("a parser process died (out of memory?): run again with --jobs 1, or give the run more memory") from None
 
     def _start(self) -> concurrent.futures.ProcessPoolExecutor:

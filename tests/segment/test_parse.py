@@ -1,5 +1,6 @@
 """Parser processes (pipeline/segment/parse.py): the same Docs as a parse in this process, their
-parses go into the run cache, and a process that dies fails the run in one clear line."""
+parses (made on demand or ahead) go into the run cache, and a process that dies fails the run in
+one clear line."""
 
 from __future__ import annotations
 
@@ -53,6 +54,20 @@ def test_parses_from_the_processes_are_cached_even_when_the_reader_stops_at_the_
     with Parser(MODEL, 8, 2, again, min_texts=0) as parser:
         assert [d.text for d in parser.pipe(texts)] == texts
         assert parser._pool is None, "everything came from the cache"
+
+
+@pytest.mark.integration
+def test_texts_set_parsing_ahead_are_picked_up_by_the_next_call_and_cached(tmp_path: Path) -> None:
+    texts = _texts(60)
+    with Parser(MODEL, 8, 2, _cache(tmp_path), min_texts=0) as parser, Parser(MODEL, 8, 1) as here:
+        parser.prefetch(texts[:40])
+        assert len(parser._ahead) == 40
+        got = [d.to_bytes(exclude=EXCLUDE) for d in parser.pipe(texts)]  # 40 parsed ahead, 20 now
+        assert not parser._ahead
+        assert got == [d.to_bytes(exclude=EXCLUDE) for d in here.pipe(texts)]
+    with Parser(MODEL, 8, 2, _cache(tmp_path), min_texts=0) as parser:
+        parser.prefetch(texts)
+        assert not parser._ahead, "nothing to parse: every text is in the cache"
 
 
 def _die(texts: list[str]) -> list[bytes]:
