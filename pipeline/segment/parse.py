@@ -12,6 +12,9 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Iterator
 
@@ -132,7 +135,18 @@ _CHILD: dict = {}
 
 
 def _load_child(model: str, batch_size: int) -> None:
+    # Ctrl-C is the run's to handle: it stops the pool, and a traceback from each process would bury its message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A run killed outright (SIGKILL, the OOM killer) cannot stop its pool, and its processes would
+    # wait on their queue for ever: they leave once they see they have a new parent.
+    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
     _CHILD["nlp"], _CHILD["batch_size"] = load_nlp(model), batch_size
+
+
+def _leave_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _parse_chunk(texts: list[str]) -> list[bytes]:

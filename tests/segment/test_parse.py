@@ -5,6 +5,9 @@ one clear line."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +71,34 @@ def test_texts_set_parsing_ahead_are_picked_up_by_the_next_call_and_cached(tmp_p
     with Parser(MODEL, 8, 2, _cache(tmp_path), min_texts=0) as parser:
         parser.prefetch(texts)
         assert not parser._ahead, "nothing to parse: every text is in the cache"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()  # a zombie has exited, unreaped
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_parser_processes_leave_when_the_run_is_killed_outright() -> None:
+    script = ("import time\n"
+              "from pipeline.segment.parse import Parser\n"
+              f"p = Parser({MODEL!r}, 1, 2, min_texts=0)\n"
+              "list(p.pipe(['One text here.', 'Another text there.']))\n"
+              "print(*p._pool._processes, flush=True)\n"
+              "time.sleep(120)\n")
+    run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, cwd=Path(__file__).parents[2])
+    assert run.stdout is not None
+    pids = [int(x) for x in run.stdout.readline().split()]
+    assert pids and all(map(_alive, pids))
+    run.kill()  # SIGKILL: no shutdown, no atexit
+    run.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_alive, pids)), "orphaned parser processes"
 
 
 def _die(texts: list[str]) -> list[bytes]:
