@@ -125,7 +125,8 @@ class Parser:
 
     def _start(self) -> concurrent.futures.ProcessPoolExecutor:
         if self._pool is None:
-            # Forked where the platform forks by default, so each process starts with the model loaded here.
+            # Loaded first: where the platform forks by default, each process starts with this copy.
+            self.nlp  # noqa: B018
             self._pool = concurrent.futures.ProcessPoolExecutor(self.jobs, multiprocessing.get_context(), _load_child,
                                                                 (self.model, self.batch_size))
         return self._pool
