@@ -75,7 +75,7 @@ def run(
     fail_on: Annotated[Optional[list[str]], typer.Option("--fail-on", help="Quality gate rule, e.g. 'garbled_rate>0.05' (repeatable); exit 3 if any holds.")] = None,
     baseline: Annotated[Optional[Path], typer.Option(help="An earlier summary.json; exit 3 if a metric regressed beyond gate.tolerance.")] = None,
     cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse parses and scores from earlier runs, and their outputs when nothing changed (default: on).")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for parsing; 0: one per core (default: model.jobs).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for parsing; 0: one per core, up to 8 (default: model.jobs).")] = None,
     executor: Annotated[Optional[str], typer.Option(help="local, or dask: parse and score on a Dask cluster (default: executor.kind).")] = None,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 (default: start a LocalCluster).")] = None,
     quiet: QuietOpt = False,

