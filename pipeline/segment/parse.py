@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..cache import RunCache
 
 MAX_AUTO_JOBS = 8
+
 # Neither is read after parsing, and leaving them out makes a Doc's bytes a third the size.
 EXCLUDE = ["tensor", "user_data"]
 

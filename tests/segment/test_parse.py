@@ -36,7 +36,7 @@ def _cache(folder: Path) -> RunCache:
 
 
 @pytest.mark.integration
-def test_parser_processes_give_the_docs_this_process_gives(tmp_path: Path) -> None:
+def test_parser_processes_give_the_docs_this_process_gives() -> None:
     texts = _texts(150)
     with Parser(MODEL, 16, 1) as here, Parser(MODEL, 16, 2, min_texts=0) as pool:
         mine = [d.to_bytes(exclude=EXCLUDE) for d in here.pipe(texts)]
