@@ -195,10 +195,12 @@ class Config:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
         if self.executor.kind not in ("local", "dask"):
             raise ConfigError(f"executor.kind must be local or dask, got {self.executor.kind!r}")
-        if min(self.executor.workers, self.executor.partitions_per_worker, self.executor.slice_blocks) < 1:
-            raise ConfigError("executor.workers, executor.partitions_per_worker and executor.slice_blocks must be at least 1")
-        if self.model.jobs < 0 or self.garble.lm_threads < 0 or self.output.html_articles < 0:
-            raise ConfigError("model.jobs, garble.lm_threads and output.html_articles must be at least 0")
+        counts = {"executor.workers": (self.executor.workers, 1), "executor.partitions_per_worker": (self.executor.partitions_per_worker, 1),
+                  "executor.slice_blocks": (self.executor.slice_blocks, 1), "model.jobs": (self.model.jobs, 0),
+                  "garble.lm_threads": (self.garble.lm_threads, 0), "output.html_articles": (self.output.html_articles, 0)}
+        for key, (value, least) in counts.items():
+            if value < least:
+                raise ConfigError(f"{key} must be at least {least}, got {value}")
         band = self.garble.lm_band
         if band is not None and (len(band) != 2 or not 0.0 <= band[0] <= band[1] <= 1.0):
             raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")

@@ -55,7 +55,9 @@ def test_unreadable_input(tmp_path: Path) -> None:
     [("[garble]\nthreshhold = 0.3\n", "unknown config key 'garble.threshhold'"),
      ("[output]\ngarbled = 'burn'\n", "output.garbled"),
      ("not toml [", "not valid TOML"),
-     ("[garble]\nthreshold = 'high'\n", "garble.threshold must be float")],
+     ("[garble]\nthreshold = 'high'\n", "garble.threshold must be float"),
+     ("[model]\njobs = -1\n", "model.jobs must be at least 0, got -1"),
+     ("[executor]\nslice_blocks = 0\n", "executor.slice_blocks must be at least 1, got 0")],
 )
 def test_bad_config(tmp_path: Path, toml: str, needle: str) -> None:
     cfg = tmp_path / "bad.toml"
