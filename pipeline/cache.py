@@ -67,17 +67,20 @@ class RunCache:
             log.warning("run cache not written: %s", exc)
 
     # Parses: one spaCy Doc's bytes per block text (segment.parse reads and writes them).
+    def _doc_key(self, text: str) -> str:
+        return _h(self.parse_fp, "doc", text)
+
     def get_docs(self, texts: list[str]) -> dict[str, bytes]:
-        keys = {_h(self.parse_fp, "doc", t): t for t in texts}
+        keys = {self._doc_key(t): t for t in texts}
         return {keys[k]: data for k, data in self._get("doc", list(keys)).items()}  # type: ignore[misc]
 
     def has_docs(self, texts: list[str]) -> set[str]:
         """The texts with a stored parse, without reading the parses."""
-        keys = {_h(self.parse_fp, "doc", t): t for t in texts}
+        keys = {self._doc_key(t): t for t in texts}
         return {keys[k] for (k,) in self._select("key", "doc", list(keys))}
 
     def put_docs(self, rows: list[tuple[str, bytes]]) -> None:
-        self._put("doc", ((_h(self.parse_fp, "doc", t), data) for t, data in rows))
+        self._put("doc", ((self._doc_key(t), data) for t, data in rows))
 
     # Signals: one row per (scorer, sentence in its block context).
     def item_keys(self, items: list[Item]) -> list[str]:

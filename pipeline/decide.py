@@ -12,20 +12,25 @@ from __future__ import annotations
 import math
 
 from .config import Config
-from .model import Action, Sentence, Verdict
+from .model import Action, Sentence, Signal, Verdict
 
 #: A signal is named among a sentence's reasons when it adds at least this many log-odds.
 MIN_CONTRIBUTION = 0.5
 
 
+def contribution(sig: Signal, weights: dict[str, float]) -> float:
+    """What this signal adds to the score's log-odds (w * value)."""
+    return weights.get(sig.name, 0.0) * sig.value
+
+
 def contributions(sent: Sentence, weights: dict[str, float]) -> list[tuple[str, float]]:
     """(reason code, w * value in log-odds) for every firing signal, strongest first."""
-    out = [(sig.reason, weights.get(sig.name, 0.0) * sig.value) for sig in sent.signals if sig.reason and sig.value > 0]
+    out = [(sig.reason, contribution(sig, weights)) for sig in sent.signals if sig.reason and sig.value > 0]
     return sorted(out, key=lambda rc: (-rc[1], rc[0]))
 
 
 def garble_score(sent: Sentence, weights: dict[str, float]) -> float:
-    z = weights.get("bias", 0.0) + sum(weights.get(sig.name, 0.0) * sig.value for sig in sent.signals)
+    z = weights.get("bias", 0.0) + sum(contribution(sig, weights) for sig in sent.signals)
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 4)
 
 

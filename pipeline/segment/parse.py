@@ -88,18 +88,19 @@ class Parser:
         """One Doc per text (distinct texts), in order, each yielded as soon as it is parsed."""
         from spacy.tokens import Doc
 
+        vocab = self.nlp.vocab
         ahead = {t: self._ahead.pop(t) for t in texts if t in self._ahead}
         stored = self.cache.get_docs([t for t in texts if t not in ahead]) if self.cache is not None else {}
         fresh = self._parse([t for t in texts if t not in stored and t not in ahead])
         made: list[tuple[str, bytes]] = []
         for text in texts:
             if text in stored:
-                yield Doc(self.nlp.vocab).from_bytes(stored[text])
+                yield Doc(vocab).from_bytes(stored[text])
                 continue
             if text in ahead:
                 future, k = ahead[text]
                 data = self._result(future)[k]
-                doc = Doc(self.nlp.vocab).from_bytes(data)
+                doc = Doc(vocab).from_bytes(data)
             else:
                 doc, data = next(fresh)
             made.append((text, data))
@@ -114,10 +115,11 @@ class Parser:
             return
         from spacy.tokens import Doc
 
+        vocab = self.nlp.vocab
         chunks = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
         for future in [self._start().submit(_parse_chunk, c) for c in chunks]:
             for data in self._result(future):
-                yield Doc(self.nlp.vocab).from_bytes(data), data
+                yield Doc(vocab).from_bytes(data), data
 
     def _result(self, future: concurrent.futures.Future[list[bytes]]) -> list[bytes]:
         try:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup, escape
 
-from ..decide import MIN_CONTRIBUTION
+from ..decide import MIN_CONTRIBUTION, contribution
 from ..model import Sentence, Signal
 
 if TYPE_CHECKING:
@@ -29,11 +29,6 @@ class Hit:
     start: int
     end: int
     tip: str
-
-
-def contribution(sig: Signal, weights: dict[str, float]) -> float:
-    """What this signal adds to the score's log-odds in `pipeline.decide` (w * value)."""
-    return weights.get(sig.name, 0.0) * sig.value
 
 
 def firing(sent: Sentence, weights: dict[str, float]) -> list[tuple[Signal, float]]:
@@ -96,8 +91,6 @@ def safe_url(url: str) -> str:
     """Only web links become clickable: never `javascript:` or `data:` from a scrape."""
     url = url.strip()
     return url if _SAFE_URL.match(url) else ""
-
-
 
 
 class BodyRenderer:
