@@ -2,12 +2,15 @@
 
     read                               here
     repair, count short lines          on the workers, one task per partition of articles
-    boilerplate, parse, segment        on the workers, with the line counts of the whole input
+    boilerplate, parse, segment        on the workers, with the line counts of the whole input; a
+                                       text several partitions have is parsed by one, for all
     exact duplicates                   keys on the workers; the walk in input order here
     score, decide, twins, MinHash      on the workers, next to the partition's parses
     near-duplicate sentences           a Dask bag shuffle: group by MinHash band bucket, join
                                        groups into components, resolve each component in order
-    near-duplicate articles            here, on the lemma sets the workers returned
+    near-duplicate articles            here, on the MinHash sketches the workers made
+    Markdown, report.html bodies       on the workers, with the near-duplicate drops sent back
+    report tables, writing files       here (pipeline.write)
 
 Articles are cut into contiguous partitions, so input order, and with it every
 "the earlier copy is kept" decision, is the same as in a local run. Each worker
@@ -23,7 +26,8 @@ import dataclasses
 import json
 import logging
 import os
-from collections import Counter
+import zlib
+from collections import Counter, defaultdict
 from contextlib import ExitStack, contextmanager
 from operator import itemgetter
 from pathlib import Path
@@ -33,9 +37,9 @@ from urllib.parse import urlsplit
 from .config import Config
 from .dedup import buckets
 from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
-from .dedup.near import NearRecord, apply_near, article_lemmas, mark_near_dup_articles, near_records, resolve_near
+from .dedup.near import NearRecord, Sketch, apply_near, article_sketches, mark_near_dup_articles, near_records, resolve_near
 from .errors import DependencyError, PipelineError
-from .run import RunResult, _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, progress, repair_blocks, segment
+from .run import RunResult, _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, progress, repair_blocks, segment, to_parse
 from .segment.parse import Parser
 from .signals.boilerplate import RepetitionStats
 
@@ -83,15 +87,19 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
         with timer.stage("repair"):
             repaired = [client.submit(_repair_part, arts, wcfg, pure=False) for arts in parts]
             stats = RepetitionStats(cfg.boilerplate)
-            for part_stats in _gather(client, [client.submit(itemgetter(2), f, pure=False) for f in repaired], "repair", quiet):
+            for part_stats in _gather([client.submit(itemgetter(2), f, pure=False) for f in repaired], "repair", quiet):
                 stats.merge(part_stats)
             frequent = stats.frequent()
             del stats
         with timer.stage("parse"):
             # Dask runs each where its repaired partition is; moving one would cost only a pickle.
-            parsed = [client.submit(_parse_part, f, frequent, wcfg, pure=False) for f in repaired]
-            del repaired
-            keys = _gather(client, [client.submit(itemgetter(1), f, pure=False) for f in parsed], "parse", quiet)
+            texts = _gather([client.submit(_texts_part, f, frequent, wcfg, pure=False) for f in repaired], "plan", True)
+            shares = share_out(texts)
+            shared = [client.submit(_parse_texts, t, wcfg, pure=False) if t else None for t in shares]
+            parsed = [client.submit(_parse_part, f, frequent, wcfg, [shared[j] for j in donors(shares, set(ts))], pure=False)
+                      for f, ts in zip(repaired, texts)]
+            del repaired, texts, shared
+            keys = _gather([client.submit(itemgetter(1), f, pure=False) for f in parsed], "parse", quiet)
         with timer.stage("dedup"):
             # Only the lines' keys came here, and only the verdicts go back: the articles stay with their parses.
             exact = ExactDups()
@@ -103,17 +111,41 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             # Next to its parses: moving them costs a Doc round trip. Loose, so a lost worker does not stall the run.
             judged = [client.submit(_judge_part, i, f, d, wcfg, pure=False, workers=list(where[f.key]), allow_other_workers=True)
                       for i, (f, d) in enumerate(zip(parsed, drops))]
-            done = _gather(client, [client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
+            done = _gather([client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
         del parsed  # the workers may free the parses now
         articles = [a for arts, _, _ in done for a in arts]
         result.pairs += [p for _, pairs, _ in done for p in pairs]
         with timer.stage("twins"):
             records = [client.submit(itemgetter(3), f, pure=False) for f in judged]
-            result.pairs += apply_near(articles, near_dups_by_band(client, records, cfg.dedup.near_threshold))
-            lemmas = {k: v for _, _, lem in done for k, v in lem.items()}
-            result.pairs += mark_near_dup_articles(articles, lemmas, cfg.dedup)
+            found = near_dups_by_band(client, records, cfg.dedup.near_threshold)
+            result.pairs += apply_near(articles, found)
+            sketches = {k: v for _, _, sk in done for k, v in sk.items()}
+            result.pairs += mark_near_dup_articles(articles, sketches, cfg.dedup)
+        with timer.stage("render"):
+            result.pieces = render_pieces(client, judged, [arts for arts, _, _ in done], found, cfg)
     result.articles = articles
     return result
+
+
+def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, cfg: Config) -> dict:
+    """Each article's Markdown and report.html pieces (write.pieces), made on the worker that holds
+    its partition. What a worker lacks is sent along: the near-duplicate drops of its sentences, which
+    articles the report shows, and where the kept copy of each of their dropped twins is."""
+    from .write.report_html import article_views, twin_finder
+
+    articles = [a for arts in parts for a in arts]
+    views = article_views(articles)
+    shown = {v.art.id for v in views[: cfg.output.html_articles or len(views)]}
+    twin = twin_finder(articles)
+    part_of = {s.id: i for i, arts in enumerate(parts) for a in arts for s in a.sentences}
+    drops: list[list] = [[] for _ in parts]
+    for item in found:
+        drops[part_of[item[2]]].append(item)
+    futures = []
+    for i, (f, arts) in enumerate(zip(judged, parts)):
+        labels = {s.id: twin(s) for a in arts if a.id in shown for s in a.sentences if s.twin_of}
+        futures.append(client.submit(_render_part, f, drops[i], labels, shown & {a.id for a in arts}, cfg.garble.weights, pure=False))
+    return {k: v for made in _gather(futures, "render", True) for k, v in made.items()}
 
 
 @contextmanager
@@ -158,12 +190,35 @@ def partition(articles: list[Article], n: int) -> list[list[Article]]:
     return parts
 
 
-def _gather(client: Client, futures: list[Future], desc: str, quiet: bool) -> list:
+def share_out(texts: list[list[str]]) -> list[list[str]]:
+    """The texts that more than one partition would parse, each given to one of them to parse for
+    all, spread by a hash of the text so that no partition gets most of them. A repeated caption
+    or paragraph is then parsed once per run, as in a local run, not once per partition. Which
+    partition parses a text does not change its Doc."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(texts):
+        for t in ts:
+            where[t].append(i)
+    out: list[list[str]] = [[] for _ in texts]
+    for t, parts in where.items():
+        if len(parts) > 1:
+            out[parts[zlib.crc32(t.encode("utf-8")) % len(parts)]].append(t)
+    return out
+
+
+def donors(shares: list[list[str]], needs: set[str]) -> list[int]:
+    """The partitions that parse some of `needs` for the others."""
+    return [j for j, ts in enumerate(shares) if ts and not needs.isdisjoint(ts)]
+
+
+def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
+    """Each result fetched as soon as it is ready: its transfer and unpickling here overlap the
+    tasks still running, instead of all coming at the end."""
     from distributed import as_completed
 
-    for _ in progress(as_completed(futures), desc, quiet, total=len(futures)):
-        pass
-    return client.gather(futures)
+    got = dict(progress(((f.key, r) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
+    return [got[f.key] for f in futures]
+
 
 
 def near_dups_by_band(client: Client, records: list[Future], threshold: float) -> list:
@@ -254,25 +309,50 @@ def _unpack_parsed(model: str, articles: list[Article], data: list[bytes], refs:
     return Parsed(model, articles, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
 
 
+def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], weights: dict[str, float]) -> dict:
+    from .write.article_body import BodyRenderer
+    from .write.pieces import make_pieces
+
+    articles = judged[0]
+    apply_near(articles, drops)  # as the caller did to its copies, so both are the same
+    renderer = BodyRenderer(weights, lambda s: labels.get(s.id))
+    return {a.id: make_pieces(a, renderer if a.id in shown else None) for a in articles if a.sentences}
+
+
 def _repair_part(articles: list[Article], cfg: Config) -> tuple[list[Article], dict, RepetitionStats]:
     works = repair_blocks(articles, cfg)
     return articles, works, count_repeats(articles, works, cfg)
 
 
-def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config
-                ) -> tuple[Parsed, list[LineKeys]]:
+def _texts_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config) -> list[str]:
+    """The distinct texts the partition will parse (boilerplate is not parsed)."""
+    articles, works, _ = repaired
+    mark_boilerplate(articles, works, frequent, cfg)  # again in _parse_part: the same marks, whichever worker has the partition
+    return to_parse(works.values())[1]
+
+
+def _parse_texts(texts: list[str], cfg: Config) -> dict[str, bytes]:
+    from .segment.parse import EXCLUDE
+
+    docs = Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, _worker(cfg).cache).pipe(texts)
+    return {t: d.to_bytes(exclude=EXCLUDE) for t, d in zip(texts, docs)}
+
+
+def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config,
+                shared: list[dict[str, bytes]]) -> tuple[Parsed, list[LineKeys]]:
     w = _worker(cfg)
     articles, works, _ = repaired
     mark_boilerplate(articles, works, frequent, cfg)
-    parse_blocks(works, Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, w.cache), True)
+    given = {t: b for part in shared for t, b in part.items()}
+    parse_blocks(works, Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, w.cache), True, given)
     return Parsed(cfg.model.spacy, articles, segment(articles, works, cfg)), line_keys(articles)
 
 
 def _judge_part(index: int, parsed: tuple[Parsed, list], drops: list[Drop], cfg: Config
-                ) -> tuple[list[Article], list, dict[str, frozenset[str]], list[NearRecord]]:
+                ) -> tuple[list[Article], list, dict[str, Sketch], list[NearRecord]]:
     w = _worker(cfg)
     # In place: Dask does not re-run a task that raised, and a lost worker takes the parses with it.
     articles, spans = parsed[0].articles, parsed[0].spans
     apply_drops(articles, drops)
     pairs = judge(articles, spans, w.scorers, cfg, w.cache, True, _Timer({}))
-    return articles, pairs, article_lemmas(articles, spans), near_records(articles, cfg.dedup, index)
+    return articles, pairs, article_sketches(articles, spans, cfg.dedup), near_records(articles, cfg.dedup, index)

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 from .cache import RunCache
 from .config import Config
 from .dedup.exact import ExactDups
-from .dedup.near import NearIndex, apply_near, article_lemmas, mark_near_dup_articles, near_records
+from .dedup.near import NearIndex, Sketch, apply_near, article_sketches, mark_near_dup_articles, near_records
 from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
@@ -44,6 +44,7 @@ class RunResult:
     notes: list[str] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
     spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
+    pieces: dict = field(default_factory=dict)  # article id -> write.pieces.Pieces made ahead (a Dask run's workers)
 
 
 def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:
@@ -144,9 +145,9 @@ def to_parse(works: Iterable[list[BlockWork]]) -> tuple[list[BlockWork], list[st
     return todo, list(dict.fromkeys(w.rep.text for w in todo))
 
 
-def parse_blocks(works: dict[str, list[BlockWork]], parser: Parser, quiet: bool) -> None:
+def parse_blocks(works: dict[str, list[BlockWork]], parser: Parser, quiet: bool, given: dict[str, bytes] | None = None) -> None:
     todo, texts = to_parse(works.values())
-    parsed = dict(zip(texts, progress(parser.pipe(texts), "parse", quiet, total=len(texts))))
+    parsed = dict(zip(texts, progress(parser.pipe(texts, given), "parse", quiet, total=len(texts))))
     for w in todo:
         w.doc = parsed[w.rep.text]
 
@@ -265,7 +266,7 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
     exact, near = ExactDups(), NearIndex(cfg.dedup.near_threshold)
     twins: list[Pair] = []
     nears: list[Pair] = []
-    lemmas: dict[str, frozenset[str]] = {}
+    sketches: dict[str, Sketch] = {}
     parts = list(slices(articles, works, cfg.executor.slice_blocks))
     for i, part in enumerate(parts):
         part_works = {a.id: works.pop(a.id) for a in part}
@@ -282,12 +283,12 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
         twins += judge(part, spans, scorers, cfg, parser.cache, quiet, timer)
         with timer.stage("twins"):
             nears += apply_near(part, near.add(near_records(part, cfg.dedup, i)))
-            lemmas.update(article_lemmas(part, spans))
+            sketches.update(article_sketches(part, spans, cfg.dedup))
         if keep_parses:
             result.spans.update(spans)
         del spans  # before the next slice is parsed, not after
     with timer.stage("twins"):
-        result.pairs = twins + nears + mark_near_dup_articles(articles, lemmas, cfg.dedup)
+        result.pairs = twins + nears + mark_near_dup_articles(articles, sketches, cfg.dedup)
     result.articles = articles
     return result
 

@@ -10,7 +10,7 @@ import pytest
 
 from bench.compare import differences
 from pipeline.config import DedupConfig
-from pipeline.dask_run import partition
+from pipeline.dask_run import donors, partition, share_out
 from pipeline.dedup import buckets
 from pipeline.dedup.near import NearRecord, near_record, resolve_near
 
@@ -31,13 +31,18 @@ def test_dask_run_on_the_sample_matches_the_local_run(sample_run: RunOutput, tmp
 
 
 def test_near_dups_by_band_shuffle_match_the_local_search(tmp_path: Path) -> None:
+    """Also the report pieces the workers render: with the near-duplicate drops sent to them, for
+    the articles the report shows (3 of 4), with kept copies in other articles."""
     corpus = near_dup_corpus(tmp_path / "in")
-    code, _, err = run_cli([corpus], tmp_path / "local", *CHEAP, "--no-cache")
+    shown = ("--set", "output.html_articles=3")
+    code, _, err = run_cli([corpus], tmp_path / "local", *CHEAP, *shown, "--no-cache")
     assert code == 0, err
-    code, _, err = run_cli([corpus], tmp_path / "dask", *CHEAP, "--no-cache", "--executor", "dask")
+    code, _, err = run_cli([corpus], tmp_path / "dask", *CHEAP, *shown, "--no-cache", "--executor", "dask")
     assert code == 0, err
     pairs = (tmp_path / "dask" / "reports" / "pairs.csv").read_text()
     assert pairs.count("near_dup,") >= 5  # the shuffle had work to do
+    html = (tmp_path / "dask" / "reports" / "report.html").read_text()
+    assert "kept copy: line " in html and " of “" in html
     assert differences(tmp_path / "local", tmp_path / "dask") == []
 
 
@@ -130,3 +135,18 @@ def test_judged_sentences_travel_between_processes_unchanged() -> None:
     back = pickle.loads(pickle.dumps(s))
     assert back == s and back.signals[1].spans == ()
     assert copy.deepcopy(s) == s
+
+
+def test_a_text_several_partitions_have_is_parsed_by_one_of_them() -> None:
+    texts = [["caption", "a1", "intro"], ["b1", "caption", "intro"], ["caption", "c1"], []]
+    shares = share_out(texts)
+    assert sorted(t for ts in shares for t in ts) == ["caption", "intro"]
+    for t in ("caption", "intro"):
+        (owner,) = [j for j, ts in enumerate(shares) if t in ts]
+        assert t in texts[owner]
+    assert share_out(texts) == shares, "the same plan every run"
+    assert all(set(shares[j]) & set(texts[i]) for i in range(3) for j in donors(shares, set(texts[i])))
+    assert donors(shares, {"a1"}) == [] and donors(shares, set()) == []
+    # Spread by a hash, not all given to the first partition that has them.
+    many = share_out([[f"t{k}" for k in range(400)]] * 4)
+    assert all(60 < len(ts) < 140 for ts in many)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..config import DedupConfig
 from ..errors import ConfigError
@@ -155,22 +155,32 @@ def mark_near_dups(articles: list[Article], cfg: DedupConfig) -> list[Pair]:
     return apply_near(articles, resolve_near(near_records(articles, cfg), cfg.near_threshold))
 
 
-def article_lemmas(articles: list[Article], spans: dict[str, Span]) -> dict[str, frozenset[str]]:
-    """Content lemmas per article: all the article near-dup search needs from the parse."""
-    return {art.id: content_lemmas([spans.get(s.id) for s in art.sentences]) for art in articles}
+# An article with fewer content lemmas says too little to call it a copy of another.
+MIN_ARTICLE_LEMMAS = 20
+
+Sketch = tuple[frozenset[str], "LeanMinHash | None"]  # an article's content lemmas, and their MinHash if there are enough
 
 
-def mark_near_dup_articles(articles: list[Article], lemmas: dict[str, frozenset[str]], cfg: DedupConfig) -> list[Pair]:
+def article_sketches(articles: list[Article], spans: dict[str, Span], cfg: DedupConfig) -> dict[str, Sketch]:
+    """All the article near-dup search needs from the parse. Made next to the parses (on a Dask
+    worker, in parallel), so the global search is only LSH lookups."""
+    out: dict[str, Sketch] = {}
+    for art in articles:
+        words = content_lemmas([spans.get(s.id) for s in art.sentences])
+        out[art.id] = (words, LeanMinHash(_minhash(set(words), cfg)) if len(words) >= MIN_ARTICLE_LEMMAS else None)
+    return out
+
+
+def mark_near_dup_articles(articles: list[Article], sketches: dict[str, Sketch], cfg: DedupConfig) -> list[Pair]:
     """Articles saying the same thing (even in another translation): lemma-set MinHash."""
     lsh = MinHashLSH(threshold=cfg.article_threshold, num_perm=cfg.num_perm)
     sets: dict[str, frozenset[str]] = {}
     order: dict[str, int] = {}
     pairs: list[Pair] = []
     for art in articles:
-        words = lemmas[art.id]
-        if len(words) < 20:
+        words, m = sketches[art.id]
+        if m is None:
             continue
-        m = _minhash(set(words), cfg)
         # The earliest candidate that passes is kept; a copy-heavy input has hundreds of candidates
         # per article, so stop at the first rather than comparing with all.
         first = next((h for h in sorted(lsh.query(m), key=order.__getitem__) if jaccard(words, sets[h]) >= cfg.article_threshold), None)

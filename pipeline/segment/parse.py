@@ -84,13 +84,17 @@ class Parser:
             future = self._start().submit(_parse_chunk, chunk)
             self._ahead.update((t, (future, k)) for k, t in enumerate(chunk))
 
-    def pipe(self, texts: list[str]) -> Iterator[Doc]:
-        """One Doc per text (distinct texts), in order, each yielded as soon as it is parsed."""
+    def pipe(self, texts: list[str], given: dict[str, bytes] | None = None) -> Iterator[Doc]:
+        """One Doc per text (distinct texts), in order, each yielded as soon as it is parsed.
+        `given`: Doc bytes of some texts, parsed elsewhere (by another Dask partition)."""
         from spacy.tokens import Doc
 
         vocab = self.nlp.vocab
+        given = given or {}
         ahead = {t: self._ahead.pop(t) for t in texts if t in self._ahead}
-        stored = self.cache.get_docs([t for t in texts if t not in ahead]) if self.cache is not None else {}
+        stored = {t: given[t] for t in texts if t in given}
+        if self.cache is not None:
+            stored.update(self.cache.get_docs([t for t in texts if t not in ahead and t not in stored]))
         fresh = self._parse([t for t in texts if t not in stored and t not in ahead])
         made: list[tuple[str, bytes]] = []
         for text in texts:

@@ -42,7 +42,8 @@ def write_cleaned(result: RunResult, cleaned_dir: Path) -> dict[str, str]:
         if not art.sentences:
             continue
         path = cleaned_dir / f"{art.id}.md"
-        write_text(path, render(art))
+        made = result.pieces.get(art.id)
+        write_text(path, made.markdown if made else render(art))
         paths[art.id] = path.name
     for old in sorted(cleaned_dir.glob("*.md")):
         if old.name not in paths.values() and _stale(old):

@@ -46,10 +46,10 @@ class ArticleView:
     body: Markup = Markup("")  # the body's HTML as a JSON string literal, see script_json
 
 
-def article_views(result: RunResult) -> list[ArticleView]:
+def article_views(articles: list[Article]) -> list[ArticleView]:
     """Articles ranked worst first: mean garble, then garbled share, then id."""
     views = []
-    for art in result.articles:
+    for art in articles:
         verdicts = Counter(s.verdict.value for s in art.sentences)
         views.append(ArticleView(art, 0, counts(art), scores(art), {v: verdicts[v] for v in VERDICTS if verdicts[v]}))
     views.sort(key=lambda v: (-v.scores["mean_garble"], -v.scores["garbled_rate"], v.art.id))
@@ -58,10 +58,10 @@ def article_views(result: RunResult) -> list[ArticleView]:
     return views
 
 
-def twin_finder(result: RunResult) -> Callable[[Sentence], dict[str, str] | None]:
+def twin_finder(articles: list[Article]) -> Callable[[Sentence], dict[str, str] | None]:
     """For a dropped copy: the in-page id of the kept copy and how to name it."""
     where: dict[str, tuple[Article, Sentence | None]] = {}
-    for art in result.articles:
+    for art in articles:
         where[f"{art.id}:title"] = (art, None)
         where.update((s.id, (art, s)) for s in art.sentences)
 
@@ -148,6 +148,14 @@ def sentence_index(art: Article) -> list[list[object]]:
             for i, sec in enumerate(art.sections) for s in sec.sentences]
 
 
+def body_json(art: Article, renderer: BodyRenderer) -> Markup:
+    return script_json(renderer.body(ArticleView(art, 0, counts(art), scores(art), {})))
+
+
+def index_json(art: Article) -> Markup:
+    return script_json(sentence_index(art))
+
+
 def render_report_html(result: RunResult, summ: dict) -> str:
     """The whole report as one HTML string. `summ` is summary.json's dict: its counts
     are the ones shown, and its config gives the weights and threshold explained."""
@@ -156,14 +164,19 @@ def render_report_html(result: RunResult, summ: dict) -> str:
     judged = [s.garble_score for a in result.articles for s in a.sentences if s.verdict.value in ("ok", "garbled")]
     js, js_hash = _script()
     env = _env()
-    views = article_views(result)
+    views = article_views(result.articles)
     shown = summ["config"]["output"]["html_articles"] or len(views)
     hidden, views = len(views) - min(shown, len(views)), views[:shown]
-    bodies = BodyRenderer(weights, twin_finder(result))
+    made = {v.art.id: p for v in views if (p := result.pieces.get(v.art.id)) is not None and p.body is not None}
+    bodies = BodyRenderer(weights, twin_finder(result.articles)) if len(made) < len(views) else None
+    parts = []
     for v in views:
-        v.body = script_json(bodies.body(v))
+        p = made.get(v.art.id)
+        v.body = p.body if p else script_json(bodies.body(v))  # type: ignore[union-attr]
+        parts.append(p.index if p else index_json(v.art))
     return env.get_template("report.html.j2").render(
         summ=summ, views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=score_chart(judged, threshold), threshold=threshold,
-        index=script_json([sentence_index(v.art) for v in views]), js=js, js_hash=js_hash,
+        # One JSON list of the articles' lists: joining their JSON is the same text, since "</" cannot span a comma.
+        index=Markup("[" + ",".join(parts) + "]"), js=js, js_hash=js_hash,
         css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     )

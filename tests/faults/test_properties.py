@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pipeline.config import Config, load_config
 from pipeline.dedup.exact import mark_exact_dups
-from pipeline.dedup.near import article_lemmas, mark_near_dup_articles, mark_near_dups
+from pipeline.dedup.near import article_sketches, mark_near_dup_articles, mark_near_dups
 from pipeline.dedup.twins import mark_twins
 from pipeline.run import RunResult, run
 from pipeline.write.tables import lines_frame
@@ -146,5 +146,5 @@ def test_dedup_is_idempotent(cfg: Config, scrape: tuple[str, str]) -> None:
     assert mark_exact_dups(result.articles) == 0
     assert mark_twins(result.articles, result.spans, cfg.dedup) == []
     assert mark_near_dups(result.articles, cfg.dedup) == []
-    mark_near_dup_articles(result.articles, article_lemmas(result.articles, result.spans), cfg.dedup)
+    mark_near_dup_articles(result.articles, article_sketches(result.articles, result.spans, cfg.dedup), cfg.dedup)
     assert _state(result) == before

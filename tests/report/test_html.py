@@ -155,7 +155,7 @@ def test_counts_shown_are_the_summary_counts(small: tuple[str, dict]) -> None:
 
 def test_articles_are_ranked_worst_first() -> None:
     result, _ = synthetic_result(30, per_article=9)
-    views = report_html.article_views(result)
+    views = report_html.article_views(result.articles)
     keys = [(v.scores["mean_garble"], v.scores["garbled_rate"]) for v in views]
     assert keys == sorted(keys, reverse=True)
     assert [v.rank for v in views] == list(range(1, 31))

@@ -73,6 +73,19 @@ def test_texts_set_parsing_ahead_are_picked_up_by_the_next_call_and_cached(tmp_p
         assert not parser._ahead, "nothing to parse: every text is in the cache"
 
 
+@pytest.mark.integration
+def test_given_docs_are_used_as_given_and_left_to_the_cache_of_whoever_parsed_them(tmp_path: Path) -> None:
+    texts = _texts(30)
+    with Parser(MODEL, 8, 1) as here:
+        made = {t: d.to_bytes(exclude=EXCLUDE) for t, d in zip(texts, here.pipe(texts))}
+    cache = _cache(tmp_path)
+    given = {t: made[t] for t in texts[:20]}
+    with Parser(MODEL, 8, 1, cache) as parser:
+        got = [d.to_bytes(exclude=EXCLUDE) for d in parser.pipe(texts, given)]
+    assert got == [made[t] for t in texts]
+    assert set(_cache(tmp_path).get_docs(texts)) == set(texts[20:]), "only what this parser parsed went into its cache"
+
+
 def _alive(pid: int) -> bool:
     try:
         return "zombie" not in Path(f"/proc/{pid}/status").read_text()  # a zombie has exited, unreaped
