@@ -98,19 +98,24 @@ def dask_compare(tmp: Path, row: dict, workers: list[int], grammar: bool, sets: 
     size = row["size"]
     print(f"\nDask LocalCluster on x{size} (cold, median of {repeats}); local run: {row['wall_s']:.1f} s")
     walls: dict[int, float] = {}
-    for n in workers:
-        runs = []
-        for r in range(repeats):
+    runs_of: dict[int, list[dict]] = {n: [] for n in workers}
+    # Round by round (1, 2, 1, 2, ...), not all runs of one count and then the next: the load of
+    # shared cores drifts over minutes, and it should not fall on one worker count only.
+    for r in range(repeats):
+        for n in workers:
             work = tmp / f"x{size}-dask{n}-{r}"
             work.mkdir()
-            runs.append(run_once(tmp / f"x{size}", work, grammar, [*sets, "executor.kind=dask", f"executor.workers={n}"]))
+            runs_of[n].append(run_once(tmp / f"x{size}", work, grammar, [*sets, "executor.kind=dask", f"executor.workers={n}"]))
+    for n in workers:
+        runs = runs_of[n]
         walls[n] = statistics.median(c["wall"] for c in runs)
         diff = differences(tmp / f"x{size}-run0", tmp / f"x{size}-dask{n}-0")
         print(f"  {n} worker(s): {walls[n]:.1f} s ({[round(c['wall'], 1) for c in runs]}), {row['sentences'] / walls[n]:.1f} sentences/s, "
               f"largest process peak {max(c['rss_mib'] for c in runs):.0f} MiB, output {'identical to the local run' if not diff else 'DIFFERS: ' + ', '.join(diff)}")
     base = walls[workers[0]]
     for n in workers[1:]:
-        print(f"  {n} workers vs {workers[0]}: x{base / walls[n]:.2f}")
+        rounds = [a["wall"] / b["wall"] for a, b in zip(runs_of[workers[0]], runs_of[n])]
+        print(f"  {n} workers vs {workers[0]}: x{base / walls[n]:.2f} (per round: {', '.join(f'x{x:.2f}' for x in rounds)})")
 
 
 def main() -> None:

@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from .model import Article
 
 
+NO_WORKERS_TIMEOUT = "60s"
+
+
 @contextmanager
 def connect(cfg: Config) -> Iterator[Client]:
     """A client for executor.scheduler, or for a LocalCluster started (and stopped) here."""
@@ -66,8 +69,13 @@ def connect(cfg: Config) -> Iterator[Client]:
             except OSError as exc:
                 raise PipelineError(f"no Dask scheduler at {ex.scheduler}: {exc}") from None
         else:
-            cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None, silence_logs=logging.ERROR))
+            import dask
+
+            # A worker process that dies and is not replaced would leave its tasks waiting for ever;
+            # after this long with no worker to run them they fail, and so does the run (_gather).
+            with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT}):
+                cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,
+                                                           dashboard_address=None, silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         try:
             yield client
@@ -214,11 +222,18 @@ def donors(shares: list[list[str]], needs: set[str]) -> list[int]:
 def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
     """Each result fetched as soon as it is ready: its transfer and unpickling here overlap the
     tasks still running, instead of all coming at the end."""
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
+    from distributed.scheduler import NoValidWorkerError, NoWorkerError
 
-    got = dict(progress(((f.key, r) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
+    try:
+        got = dict(progress(((f.key, r) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
+    except (NoWorkerError, NoValidWorkerError) as exc:
+        raise PipelineError(f"the Dask cluster had no worker to run the {desc} stage for {NO_WORKERS_TIMEOUT} "
+                            f"(a worker died and was not replaced?): see the workers' logs ({type(exc).__name__})") from None
+    except KilledWorker:
+        raise PipelineError(f"Dask workers kept dying in the {desc} stage (out of memory?): give them more memory, "
+                            "or more partitions (--set executor.partitions_per_worker=N)") from None
     return [got[f.key] for f in futures]
-
 
 
 def near_dups_by_band(client: Client, records: list[Future], threshold: float) -> list:

@@ -150,3 +150,18 @@ def test_a_text_several_partitions_have_is_parsed_by_one_of_them() -> None:
     # Spread by a hash, not all given to the first partition that has them.
     many = share_out([[f"t{k}" for k in range(400)]] * 4)
     assert all(60 < len(ts) < 140 for ts in many)
+
+
+def test_work_no_worker_can_run_fails_the_run_instead_of_waiting_for_ever(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker that died and was not replaced leaves behind: tasks no worker can take."""
+    from pipeline import dask_run
+    from pipeline.config import Config
+    from pipeline.errors import PipelineError
+
+    monkeypatch.setattr(dask_run, "NO_WORKERS_TIMEOUT", "1s")
+    cfg = Config()
+    cfg.executor.workers = 1
+    with dask_run.connect(cfg) as client:
+        stuck = client.submit(len, "x", workers=["tcp://127.0.0.1:1"], allow_other_workers=False, pure=False)
+        with pytest.raises(PipelineError, match="had no worker to run the parse stage for 1s"):
+            dask_run._gather([stuck], "parse", True)
