@@ -261,7 +261,7 @@ _WORKERS: dict[str, _Worker] = {}
 
 
 class _Worker:
-    """What one worker process keeps between tasks of a run: the caches, and the scorers (models,
+    """What one worker process keeps between tasks of a run: the caches, the parser, and the scorers (models,
     a LanguageTool client or server) from the first task that scores."""
 
     def __init__(self, cfg: Config) -> None:
@@ -270,6 +270,7 @@ class _Worker:
         self.cache = open_cache(cfg)
         if self.cache is not None:
             self.stack.callback(self.cache.close)
+        self.parser = self.stack.enter_context(Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, self.cache))
         self._scorers: list | None = None
 
     @property
@@ -349,8 +350,7 @@ def _texts_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent:
 def _parse_texts(texts: list[str], cfg: Config) -> dict[str, bytes]:
     from .segment.parse import EXCLUDE
 
-    docs = Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, _worker(cfg).cache).pipe(texts)
-    return {t: d.to_bytes(exclude=EXCLUDE) for t, d in zip(texts, docs)}
+    return {t: d.to_bytes(exclude=EXCLUDE) for t, d in zip(texts, _worker(cfg).parser.pipe(texts))}
 
 
 def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config,
@@ -359,7 +359,7 @@ def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent:
     articles, works, _ = repaired
     mark_boilerplate(articles, works, frequent, cfg)
     given = {t: b for part in shared for t, b in part.items()}
-    parse_blocks(works, Parser(cfg.model.spacy, cfg.model.batch_size, cfg.model.jobs, w.cache), True, given)
+    parse_blocks(works, w.parser, True, given)
     return Parsed(cfg.model.spacy, articles, segment(articles, works, cfg)), line_keys(articles)
 
 
