@@ -131,7 +131,7 @@ def run(
             if stamp is not None:
                 stamp.clear()
             if cfg.executor.kind == "dask":
-                from .dask_run import run_dask
+                from .dask_run import run_dask, wait_closed
 
                 result = run_dask(inputs, cfg, quiet=quiet)  # LanguageTool is the workers' business
             else:
@@ -139,6 +139,8 @@ def run(
                     result = run_pipeline(inputs, cfg, quiet=quiet, extra_scorers=extra)
             paths = write_cleaned(result, cleaned)
             summ, gate = write_reports(result, cfg, reports, paths, old)
+            if cfg.executor.kind == "dask":
+                wait_closed()  # the cluster stopped while the outputs were written
             skipped = result.skipped
             if stamp is not None and not summ["grammar_unchecked"]:  # a failed check is retried next time
                 stamp.save([cleaned / p for p in paths.values()] + report_files(reports))

@@ -26,6 +26,7 @@ import dataclasses
 import json
 import logging
 import os
+import threading
 import zlib
 from collections import Counter, defaultdict
 from contextlib import ExitStack, contextmanager
@@ -73,7 +74,10 @@ def connect(cfg: Config) -> Iterator[Client]:
 
             # A worker process that dies and is not replaced would leave its tasks waiting for ever;
             # after this long with no worker to run them they fail, and so does the run (_gather).
-            with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT}):
+            # The workers' statistical profiler samples every thread 100 times a second for a
+            # dashboard this cluster does not have: the CPU is the workers' to use.
+            with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
+                                  "distributed.worker.profile.enabled": False}):
                 cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,
                                                            dashboard_address=None, silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
@@ -82,6 +86,27 @@ def connect(cfg: Config) -> Iterator[Client]:
         finally:
             # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
             client.run(_close_worker, on_error="ignore")
+            # Stopping a LocalCluster takes about a second: it does while the caller writes the
+            # outputs (wait_closed). The thread is not a daemon, so the process waits for it anyway.
+            closing = threading.Thread(target=_close_quietly, args=(stack.pop_all(),), name="dask-close")
+            closing.start()
+            _CLOSING.append(closing)
+
+
+_CLOSING: list[threading.Thread] = []
+
+
+def _close_quietly(stack: ExitStack) -> None:
+    try:
+        stack.close()
+    except Exception as exc:  # the run's results are in; a cluster that stops badly cannot change them
+        logging.getLogger(__name__).debug("Dask cluster did not stop cleanly: %s", exc)
+
+
+def wait_closed() -> None:
+    """Wait until every cluster and client a run opened has stopped."""
+    while _CLOSING:
+        _CLOSING.pop().join()
 
 
 def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
@@ -119,13 +144,15 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             # Next to its parses: moving them costs a Doc round trip. Loose, so a lost worker does not stall the run.
             judged = [client.submit(_judge_part, i, f, d, wcfg, pure=False, workers=list(where[f.key]), allow_other_workers=True)
                       for i, (f, d) in enumerate(zip(parsed, drops))]
+            # The first half of the band shuffle needs nothing from here: it runs as each partition is judged.
+            records = [client.submit(itemgetter(3), f, pure=False) for f in judged]
+            found_groups = band_groups(client, records)
             done = _gather([client.submit(itemgetter(0, 1, 2), f, pure=False) for f in judged], "score", quiet)
         del parsed  # the workers may free the parses now
         articles = [a for arts, _, _ in done for a in arts]
         result.pairs += [p for _, pairs, _ in done for p in pairs]
         with timer.stage("twins"):
-            records = [client.submit(itemgetter(3), f, pure=False) for f in judged]
-            found = near_dups_by_band(client, records, cfg.dedup.near_threshold)
+            found = near_dups_by_band(client, records, found_groups, cfg.dedup.near_threshold)
             result.pairs += apply_near(articles, found)
             sketches = {k: v for _, _, sk in done for k, v in sk.items()}
             result.pairs += mark_near_dup_articles(articles, sketches, cfg.dedup)
@@ -236,18 +263,22 @@ def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
     return [got[f.key] for f in futures]
 
 
-def near_dups_by_band(client: Client, records: list[Future], threshold: float) -> list:
-    """Sentence near-duplicates as a shuffle: each partition splits its band buckets by key
-    into one share per partition, one task per share finds the buckets with two or more
-    records (dedup.buckets), the buckets are joined into components here, and each component
-    is resolved in input order (dedup.near.resolve_near)."""
+def band_groups(client: Client, records: list[Future]) -> list[Future]:
+    """Sentence near-duplicates, the shuffle's first half: each partition splits its band buckets
+    by key into one share per partition, and one task per share finds the buckets with two or
+    more records (dedup.buckets)."""
+    n = len(records)
+    shares = [client.submit(buckets.split, f, n, pure=False) for f in records]
+    return [client.submit(buckets.groups, *[client.submit(itemgetter(j), s, pure=False) for s in shares], pure=False)
+            for j in range(n)]
+
+
+def near_dups_by_band(client: Client, records: list[Future], found_groups: list[Future], threshold: float) -> list:
+    """The second half: the buckets are joined into components here, and each component is
+    resolved in input order (dedup.near.resolve_near) by a groupby on the component."""
     import dask.bag as db
     from dask import delayed
 
-    n = len(records)
-    shares = [client.submit(buckets.split, f, n, pure=False) for f in records]
-    found_groups = [client.submit(buckets.groups, *[client.submit(itemgetter(j), s, pure=False) for s in shares], pure=False)
-                    for j in range(n)]
     root = buckets.components([g for part in client.gather(found_groups) for g in part])
     bag = db.from_delayed([delayed(list)(f) for f in records])
     found = (bag.filter(lambda r: r.order in root).groupby(lambda r: root[r.order])
