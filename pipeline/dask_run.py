@@ -75,7 +75,7 @@ def connect(cfg: Config) -> Iterator[Client]:
             # A worker process that dies and is not replaced would leave its tasks waiting for ever;
             # after this long with no worker to run them they fail, and so does the run (_gather).
             # The workers' statistical profiler samples every thread 100 times a second for a
-            # dashboard this cluster does not have: the CPU is the workers' to use.
+            # dashboard this cluster does not have. (Its cost was within this machine's noise.)
             with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
                                   "distributed.worker.profile.enabled": False}):
                 cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,

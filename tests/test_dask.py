@@ -177,7 +177,7 @@ def test_a_local_cluster_runs_without_the_profiler_and_stops_while_the_caller_go
     cfg.executor.workers = 1
     with dask_run.connect(cfg) as client:
         cluster = client.cluster
-        # Sampling every thread 100 times a second cost about a fifth of a 1-worker run's CPU (bench, x100).
+        # It samples every thread 100 times a second for a dashboard this cluster does not have.
         assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
     assert dask_run._CLOSING  # still stopping: the caller writes its outputs meanwhile
     dask_run.wait_closed()
