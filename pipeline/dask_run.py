@@ -78,8 +78,11 @@ def connect(cfg: Config) -> Iterator[Client]:
             # dashboard this cluster does not have. (Its cost was within this machine's noise.)
             with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
                                   "distributed.worker.profile.enabled": False}):
+                # With no dashboard the scheduler still serves its HTTP routes, on port 8787 unless told
+                # otherwise: a second run on this machine (or a cluster still stopping) warned that it was taken.
                 cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,
-                                                           dashboard_address=None, silence_logs=logging.ERROR))
+                                                           dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                                           silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         try:
             yield client

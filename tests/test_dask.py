@@ -168,6 +168,8 @@ def test_work_no_worker_can_run_fails_the_run_instead_of_waiting_for_ever(monkey
 
 
 def test_a_local_cluster_runs_without_the_profiler_and_stops_while_the_caller_goes_on() -> None:
+    import warnings
+
     import dask
 
     from pipeline import dask_run
@@ -175,7 +177,10 @@ def test_a_local_cluster_runs_without_the_profiler_and_stops_while_the_caller_go
 
     cfg = Config()
     cfg.executor.workers = 1
-    with dask_run.connect(cfg) as client:
+    with dask_run.connect(cfg) as client, warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Port 8787 is already in use" while the cluster before this one stopped
+        with dask_run.connect(cfg) as other:
+            assert other.cluster.scheduler_address != client.cluster.scheduler_address
         cluster = client.cluster
         # It samples every thread 100 times a second for a dashboard this cluster does not have.
         assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
