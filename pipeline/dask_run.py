@@ -382,9 +382,7 @@ def _texts_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent:
 
 
 def _parse_texts(texts: list[str], cfg: Config) -> dict[str, bytes]:
-    from .segment.parse import EXCLUDE
-
-    return {t: d.to_bytes(exclude=EXCLUDE) for t, d in zip(texts, _worker(cfg).parser.pipe(texts))}
+    return dict(zip(texts, _worker(cfg).parser.pipe_bytes(texts)))
 
 
 def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config,

@@ -90,40 +90,46 @@ class Parser:
         from spacy.tokens import Doc
 
         vocab = self.nlp.vocab
-        given = given or {}
+        for doc, data in self._pipe(texts, given or {}, False):
+            yield doc if doc is not None else Doc(vocab).from_bytes(data)
+
+    def pipe_bytes(self, texts: list[str]) -> Iterator[bytes]:
+        """As pipe(), but each Doc as its bytes: stored and fresh parses are bytes already, and are
+        not rebuilt as Docs only to be serialised again (a Dask partition parsing for others)."""
+        for _, data in self._pipe(texts, {}, True):
+            yield data
+
+    def _pipe(self, texts: list[str], given: dict[str, bytes], as_bytes: bool) -> Iterator[tuple[Doc | None, bytes]]:
+        """(Doc or None, its bytes) per text; None: build the Doc from the bytes if it is wanted."""
         ahead = {t: self._ahead.pop(t) for t in texts if t in self._ahead}
         stored = {t: given[t] for t in texts if t in given}
         if self.cache is not None:
             stored.update(self.cache.get_docs([t for t in texts if t not in ahead and t not in stored]))
-        fresh = self._parse([t for t in texts if t not in stored and t not in ahead])
+        fresh = self._parse([t for t in texts if t not in stored and t not in ahead], as_bytes or self.cache is not None)
         made: list[tuple[str, bytes]] = []
         for text in texts:
             if text in stored:
-                yield Doc(vocab).from_bytes(stored[text])
+                yield None, stored[text]
                 continue
             if text in ahead:
                 future, k = ahead[text]
-                data = self._result(future)[k]
-                doc = Doc(vocab).from_bytes(data)
+                doc, data = None, self._result(future)[k]
             else:
                 doc, data = next(fresh)
             made.append((text, data))
             if len(made) == len(texts) - len(stored) and self.cache is not None:
                 self.cache.put_docs(made)  # before the last yield: zip() and islice() never ask past it
-            yield doc
+            yield doc, data
 
-    def _parse(self, texts: list[str]) -> Iterator[tuple[Doc, bytes]]:
+    def _parse(self, texts: list[str], with_bytes: bool) -> Iterator[tuple[Doc | None, bytes]]:
         if self.jobs == 1 or len(texts) < self.min_texts:
             for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-                yield doc, doc.to_bytes(exclude=EXCLUDE) if self.cache is not None else b""
+                yield doc, doc.to_bytes(exclude=EXCLUDE) if with_bytes else b""
             return
-        from spacy.tokens import Doc
-
-        vocab = self.nlp.vocab
         chunks = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
         for future in [self._start().submit(_parse_chunk, c) for c in chunks]:
             for data in self._result(future):
-                yield Doc(vocab).from_bytes(data), data
+                yield None, data
 
     def _result(self, future: concurrent.futures.Future[list[bytes]]) -> list[bytes]:
         try:

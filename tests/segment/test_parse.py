@@ -86,6 +86,18 @@ def test_given_docs_are_used_as_given_and_left_to_the_cache_of_whoever_parsed_th
     assert set(_cache(tmp_path).get_docs(texts)) == set(texts[20:]), "only what this parser parsed went into its cache"
 
 
+@pytest.mark.integration
+def test_parses_as_bytes_are_the_bytes_of_the_docs_fresh_or_from_the_cache(tmp_path: Path) -> None:
+    texts = _texts(30)
+    with Parser(MODEL, 8, 1) as here:
+        want = [d.to_bytes(exclude=EXCLUDE) for d in here.pipe(texts)]
+        assert list(here.pipe_bytes(texts)) == want, "no cache: parsed for the bytes alone"
+    with Parser(MODEL, 8, 1, _cache(tmp_path)) as parser:
+        assert list(parser.pipe_bytes(texts[:20])) == want[:20]  # parsed, and stored
+        assert list(parser.pipe_bytes(texts)) == want  # 20 read back, 10 parsed
+    assert set(_cache(tmp_path).get_docs(texts)) == set(texts)
+
+
 def _alive(pid: int) -> bool:
     try:
         return "zombie" not in Path(f"/proc/{pid}/status").read_text()  # a zombie has exited, unreaped
