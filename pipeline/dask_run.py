@@ -129,12 +129,14 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             del stats
         with timer.stage("parse"):
             # Dask runs each where its repaired partition is; moving one would cost only a pickle.
-            texts = _gather([client.submit(_texts_part, f, frequent, wcfg, pure=False) for f in repaired], "plan", True)
+            planned = [client.submit(_plan_part, f, frequent, wcfg, pure=False) for f in repaired]
+            del repaired
+            texts = _gather([client.submit(itemgetter(2), f, pure=False) for f in planned], "plan", True)
             shares = share_out(texts)
             shared = [client.submit(_parse_texts, t, wcfg, pure=False) if t else None for t in shares]
-            parsed = [client.submit(_parse_part, f, frequent, wcfg, [shared[j] for j in donors(shares, set(ts))], pure=False)
-                      for f, ts in zip(repaired, texts)]
-            del repaired, texts, shared
+            parsed = [client.submit(_parse_part, f, wcfg, [shared[j] for j in donors(shares, set(ts))], pure=False)
+                      for f, ts in zip(planned, texts)]
+            del planned, texts, shared
             keys = _gather([client.submit(itemgetter(1), f, pure=False) for f in parsed], "parse", quiet)
         with timer.stage("dedup"):
             # Only the lines' keys came here, and only the verdicts go back: the articles stay with their parses.
@@ -374,22 +376,22 @@ def _repair_part(articles: list[Article], cfg: Config) -> tuple[list[Article], d
     return articles, works, count_repeats(articles, works, cfg)
 
 
-def _texts_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config) -> list[str]:
-    """The distinct texts the partition will parse (boilerplate is not parsed)."""
+def _plan_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config
+               ) -> tuple[list[Article], dict, list[str]]:
+    """Boilerplate marked, and the distinct texts the partition will parse (boilerplate is not parsed)."""
     articles, works, _ = repaired
-    mark_boilerplate(articles, works, frequent, cfg)  # again in _parse_part: the same marks, whichever worker has the partition
-    return to_parse(works.values())[1]
+    mark_boilerplate(articles, works, frequent, cfg)
+    return articles, works, to_parse(works.values())[1]
 
 
 def _parse_texts(texts: list[str], cfg: Config) -> dict[str, bytes]:
     return dict(zip(texts, _worker(cfg).parser.pipe_bytes(texts)))
 
 
-def _parse_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config,
-                shared: list[dict[str, bytes]]) -> tuple[Parsed, list[LineKeys]]:
+def _parse_part(planned: tuple[list[Article], dict, list[str]], cfg: Config, shared: list[dict[str, bytes]]
+                ) -> tuple[Parsed, list[LineKeys]]:
     w = _worker(cfg)
-    articles, works, _ = repaired
-    mark_boilerplate(articles, works, frequent, cfg)
+    articles, works, _ = planned
     given = {t: b for part in shared for t, b in part.items()}
     parse_blocks(works, w.parser, True, given)
     return Parsed(cfg.model.spacy, articles, segment(articles, works, cfg)), line_keys(articles)
