@@ -9,8 +9,9 @@
     near-duplicate sentences           a Dask bag shuffle: group by MinHash band bucket, join
                                        groups into components, resolve each component in order
     near-duplicate articles            here, on the MinHash sketches the workers made
-    Markdown, report.html bodies       on the workers, with the near-duplicate drops sent back
-    report tables, writing files       here (pipeline.write)
+    Markdown, report.html bodies,      on the workers, with the near-duplicate drops sent back
+    the sentence table
+    other report tables, writing files here (pipeline.write)
 
 Articles are cut into contiguous partitions, so input order, and with it every
 "the earlier copy is kept" decision, is the same as in a local run. Each worker
@@ -162,21 +163,24 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             sketches = {k: v for _, _, sk in done for k, v in sk.items()}
             result.pairs += mark_near_dup_articles(articles, sketches, cfg.dedup)
         with timer.stage("render"):
-            result.pieces = render_pieces(client, judged, [arts for arts, _, _ in done], found, cfg)
+            result.pieces, result.sentence_parts = render_pieces(client, judged, [arts for arts, _, _ in done], found, cfg)
     result.articles = articles
     return result
 
 
-def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, cfg: Config) -> dict:
-    """Each article's Markdown and report.html pieces (write.pieces), made on the worker that holds
-    its partition. What a worker lacks is sent along: the near-duplicate drops of its sentences, which
-    articles the report shows, and where the kept copy of each of their dropped twins is."""
+def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, cfg: Config) -> tuple[dict, list]:
+    """Each article's Markdown and report.html pieces (write.pieces), and each partition's part of
+    the sentence table, made on the worker that holds the partition. What a worker lacks is sent
+    along: the near-duplicate drops of its sentences, which articles the report shows, where the
+    kept copy of each of their dropped twins is, and the table's columns."""
     from .write.report_html import article_views, twin_finder
+    from .write.tables import sentence_columns
 
     articles = [a for arts in parts for a in arts]
     views = article_views(articles)
     shown = {v.art.id for v in views[: cfg.output.html_articles or len(views)]}
     twin = twin_finder(articles)
+    columns = sentence_columns(articles)
     part_of = {s.id: i for i, arts in enumerate(parts) for a in arts for s in a.sentences}
     drops: list[list] = [[] for _ in parts]
     for item in found:
@@ -184,8 +188,9 @@ def render_pieces(client: Client, judged: list[Future], parts: list[list[Article
     futures = []
     for i, (f, arts) in enumerate(zip(judged, parts)):
         labels = {s.id: twin(s) for a in arts if a.id in shown for s in a.sentences if s.twin_of}
-        futures.append(client.submit(_render_part, f, drops[i], labels, shown & {a.id for a in arts}, cfg.garble.weights, pure=False))
-    return {k: v for made in _gather(futures, "render", True) for k, v in made.items()}
+        futures.append(client.submit(_render_part, f, drops[i], labels, shown & {a.id for a in arts}, columns, cfg.garble.weights, pure=False))
+    made = _gather(futures, "render", True)
+    return {k: v for pieces, _ in made for k, v in pieces.items()}, [table for _, table in made if table is not None]
 
 
 @contextmanager
@@ -361,14 +366,21 @@ def _unpack_parsed(model: str, articles: list[Article], data: list[bytes], refs:
     return Parsed(model, articles, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
 
 
-def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], weights: dict[str, float]) -> dict:
+def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], columns: list[str], weights: dict[str, float]
+                 ) -> tuple[dict, tuple | None]:
     from .write.article_body import BodyRenderer
     from .write.pieces import make_pieces
+    from .write.tables import csv_bytes, sentence_frame
 
     articles = judged[0]
     apply_near(articles, drops)  # as the caller did to its copies, so both are the same
     renderer = BodyRenderer(weights, lambda s: labels.get(s.id))
-    return {a.id: make_pieces(a, renderer if a.id in shown else None) for a in articles if a.sentences}
+    pieces = {a.id: make_pieces(a, renderer if a.id in shown else None) for a in articles if a.sentences}
+    sentences = [s for a in articles for s in a.sentences]
+    if not sentences:
+        return pieces, None
+    table = sentence_frame(sentences, columns)
+    return pieces, (table, csv_bytes(table, header=False))
 
 
 def _repair_part(articles: list[Article], cfg: Config) -> tuple[list[Article], dict, RepetitionStats]:

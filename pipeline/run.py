@@ -45,6 +45,7 @@ class RunResult:
     pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
     spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
     pieces: dict = field(default_factory=dict)  # article id -> write.pieces.Pieces made ahead (a Dask run's workers)
+    sentence_parts: list = field(default_factory=list)  # the sentence table made ahead, in parts: (frame, CSV rows)
 
 
 def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:

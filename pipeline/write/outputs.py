@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from contextlib import ExitStack
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 import pandas as pd
 
@@ -18,11 +19,8 @@ from .junit import render_junit
 from .markdown import GENERATOR, render
 from .report_html import render_report_html
 from .report_md import render_report_md
-from .tables import SLICE_ROWS, articles_frame, lines_frame, pairs_frame, reason_counts, repairs_frame, sentence_frames, verdict_counts
-
-
-def _csv(df, header: bool = True) -> bytes:  # type: ignore[no-untyped-def]
-    return df.to_csv(index=False, header=header, lineterminator="\n").encode("utf-8")
+from .tables import (SLICE_ROWS, articles_frame, csv_bytes, lines_frame, pairs_frame, reason_counts, recut, repairs_frame, sentence_frames,
+                     verdict_counts)
 
 
 def _stale(path: Path) -> bool:
@@ -85,14 +83,33 @@ def write_sentences(result: RunResult, reports_dir: Path, parquet: bool, top: in
         csv = stack.enter_context(atomic_open(reports_dir / "sentences.csv"))
         pq_fh = stack.enter_context(atomic_open(reports_dir / "sentences.parquet")) if parquet else None
         writer = None
-        for i, df in enumerate(sentence_frames(result.articles, rows)):
-            csv.write(_csv(df, header=i == 0))
+        for i, df in enumerate(recut(_with_csv(sentence_parts(result, rows), csv), rows)):
             if pq_fh is not None:
+                # Row groups of `rows` rows however the parts were cut, so the file is the same.
                 table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None)
                 writer = writer or stack.enter_context(pq.ParquetWriter(pq_fh, table.schema))
                 writer.write_table(table)
             worst.append(_worst(df, top))
     return _worst(pd.concat(worst, ignore_index=True), top)
+
+
+def sentence_parts(result: RunResult, rows: int) -> Iterator[tuple[pd.DataFrame, bytes]]:
+    """The sentence table in parts, each with its CSV rows: the parts a Dask run's workers made, or
+    slices of `rows` rows made here. A row's CSV text does not depend on the part it is in."""
+    if result.sentence_parts:
+        yield from result.sentence_parts
+        return
+    for df in sentence_frames(result.articles, rows):
+        yield df, csv_bytes(df, header=False)
+
+
+def _with_csv(parts: Iterator[tuple[pd.DataFrame, bytes]], out: BinaryIO) -> Iterator[pd.DataFrame]:
+    """Each part's frame, once its rows (and before the first, the header) are written to `out`."""
+    for i, (df, text) in enumerate(parts):
+        if i == 0:
+            out.write(csv_bytes(df.iloc[:0]))
+        out.write(text)
+        yield df
 
 
 def _worst(df: pd.DataFrame, top: int) -> pd.DataFrame:
@@ -107,11 +124,11 @@ def write_reports(
     reports_dir.mkdir(parents=True, exist_ok=True)
     sweep_temps(reports_dir)
     worst = write_sentences(result, reports_dir, cfg.output.parquet)
-    write_bytes(reports_dir / "lines.csv", _csv(lines_frame(result.articles, result.skipped)))
-    write_bytes(reports_dir / "repairs.csv", _csv(repairs_frame(result.articles)))
-    write_bytes(reports_dir / "pairs.csv", _csv(pairs_frame(result.articles, result.pairs)))
+    write_bytes(reports_dir / "lines.csv", csv_bytes(lines_frame(result.articles, result.skipped)))
+    write_bytes(reports_dir / "repairs.csv", csv_bytes(repairs_frame(result.articles)))
+    write_bytes(reports_dir / "pairs.csv", csv_bytes(pairs_frame(result.articles, result.pairs)))
     adf = articles_frame(result.articles, paths)
-    write_bytes(reports_dir / "articles.csv", _csv(adf))
+    write_bytes(reports_dir / "articles.csv", csv_bytes(adf))
     summ = summary(result, cfg, paths)
     gate = evaluate(cfg.gate.fail_on, summ, baseline, cfg.gate.tolerance)
     summ["gate"] = gate.as_dict()
