@@ -11,7 +11,8 @@
     near-duplicate articles            here, on the MinHash sketches the workers made
     Markdown, report.html bodies,      on the workers, with the near-duplicate drops sent back
     the sentence table
-    other report tables, writing files here (pipeline.write)
+    ranking, chart, lines.csv          here, while the workers make those (write.outputs.prepare)
+    the rest, writing files            here (pipeline.write)
 
 Articles are cut into contiguous partitions, so input order, and with it every
 "the earlier copy is kept" decision, is the same as in a local run. Each worker
@@ -163,21 +164,28 @@ def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
             sketches = {k: v for _, _, sk in done for k, v in sk.items()}
             result.pairs += mark_near_dup_articles(articles, sketches, cfg.dedup)
         with timer.stage("render"):
-            result.pieces, result.sentence_parts = render_pieces(client, judged, [arts for arts, _, _ in done], found, cfg)
+            from .write.outputs import prepare
+            from .write.report_html import article_views
+
+            views = article_views(articles)
+            rendering = render_pieces(client, judged, [arts for arts, _, _ in done], found, views, cfg)
+            # While the workers render, this process makes the rest of what the report needs.
+            result.ahead = prepare(articles, result.skipped, views, cfg)
+            result.ahead.pieces, result.ahead.sentence_parts = collect_pieces(rendering)
     result.articles = articles
     return result
 
 
-def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, cfg: Config) -> tuple[dict, list]:
+def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, views: list, cfg: Config
+                  ) -> list[Future]:
     """Each article's Markdown and report.html pieces (write.pieces), and each partition's part of
     the sentence table, made on the worker that holds the partition. What a worker lacks is sent
-    along: the near-duplicate drops of its sentences, which articles the report shows, where the
-    kept copy of each of their dropped twins is, and the table's columns."""
-    from .write.report_html import article_views, twin_finder
+    along: the near-duplicate drops of its sentences, which articles the report shows (`views`
+    ranks them), where the kept copy of each of their dropped twins is, and the table's columns."""
+    from .write.report_html import twin_finder
     from .write.tables import sentence_columns
 
     articles = [a for arts in parts for a in arts]
-    views = article_views(articles)
     shown = {v.art.id for v in views[: cfg.output.html_articles or len(views)]}
     twin = twin_finder(articles)
     columns = sentence_columns(articles)
@@ -189,6 +197,11 @@ def render_pieces(client: Client, judged: list[Future], parts: list[list[Article
     for i, (f, arts) in enumerate(zip(judged, parts)):
         labels = {s.id: twin(s) for a in arts if a.id in shown for s in a.sentences if s.twin_of}
         futures.append(client.submit(_render_part, f, drops[i], labels, shown & {a.id for a in arts}, columns, cfg.garble.weights, pure=False))
+    return futures
+
+
+def collect_pieces(futures: list[Future]) -> tuple[dict, list]:
+    """The pieces of every article, and the sentence table's parts in input order."""
     made = _gather(futures, "render", True)
     return {k: v for pieces, _ in made for k, v in pieces.items()}, [table for _, table in made if table is not None]
 

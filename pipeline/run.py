@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .cache import RunCache
 from .config import Config
@@ -32,7 +32,27 @@ from .signals.base import Item, Scorer
 from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
 from .signals import build_scorers
 
+if TYPE_CHECKING:
+    import pandas as pd
+    from markupsafe import Markup
+
+    from .write.pieces import Pieces
+    from .write.report_html import ArticleView
+
 log = logging.getLogger("pipeline")
+
+
+@dataclass
+class Ahead:
+    """Parts of the outputs made before the writing starts: by a Dask run's workers (the pieces, the
+    sentence table) and by the calling process while it waits for them (the rest). A local run makes
+    each while writing, by the same functions, so with the same bytes; here they stay empty."""
+
+    pieces: dict[str, Pieces] = field(default_factory=dict)  # article id -> its Markdown and report.html pieces
+    sentence_parts: list[tuple[pd.DataFrame, bytes]] = field(default_factory=list)  # the sentence table in parts: (frame, CSV rows)
+    views: list[ArticleView] | None = None  # the articles, ranked for report.html
+    chart: Markup | None = None  # report.html's score histogram
+    lines: bytes | None = None  # lines.csv
 
 
 @dataclass
@@ -44,8 +64,7 @@ class RunResult:
     notes: list[str] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
     spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
-    pieces: dict = field(default_factory=dict)  # article id -> write.pieces.Pieces made ahead (a Dask run's workers)
-    sentence_parts: list = field(default_factory=list)  # the sentence table made ahead, in parts: (frame, CSV rows)
+    ahead: Ahead = field(default_factory=Ahead)
 
 
 def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:

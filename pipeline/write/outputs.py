@@ -13,11 +13,12 @@ import pandas as pd
 from .. import __version__
 from ..config import Config
 from ..gate import GateResult, evaluate
-from ..run import RunResult
+from ..model import Article
+from ..run import Ahead, RunResult
 from .atomic import atomic_open, sweep_temps, write_bytes, write_text
 from .junit import render_junit
 from .markdown import GENERATOR, render
-from .report_html import render_report_html
+from .report_html import ArticleView, judged_scores, render_report_html, score_chart
 from .report_md import render_report_md
 from .tables import (SLICE_ROWS, articles_frame, csv_bytes, lines_frame, pairs_frame, reason_counts, recut, repairs_frame, sentence_frames,
                      verdict_counts)
@@ -40,7 +41,7 @@ def write_cleaned(result: RunResult, cleaned_dir: Path) -> dict[str, str]:
         if not art.sentences:
             continue
         path = cleaned_dir / f"{art.id}.md"
-        made = result.pieces.get(art.id)
+        made = result.ahead.pieces.get(art.id)
         write_text(path, made.markdown if made else render(art))
         paths[art.id] = path.name
     for old in sorted(cleaned_dir.glob("*.md")):
@@ -96,8 +97,8 @@ def write_sentences(result: RunResult, reports_dir: Path, parquet: bool, top: in
 def sentence_parts(result: RunResult, rows: int) -> Iterator[tuple[pd.DataFrame, bytes]]:
     """The sentence table in parts, each with its CSV rows: the parts a Dask run's workers made, or
     slices of `rows` rows made here. A row's CSV text does not depend on the part it is in."""
-    if result.sentence_parts:
-        yield from result.sentence_parts
+    if result.ahead.sentence_parts:
+        yield from result.ahead.sentence_parts
         return
     for df in sentence_frames(result.articles, rows):
         yield df, csv_bytes(df, header=False)
@@ -118,13 +119,20 @@ def _worst(df: pd.DataFrame, top: int) -> pd.DataFrame:
     return body.sort_values(["garble_score", "source", "line"], ascending=[False, True, True], kind="stable").head(top).reset_index(drop=True)
 
 
+def prepare(articles: list[Article], skipped: list[tuple[str, str]], views: list[ArticleView], cfg: Config) -> Ahead:
+    """What the report needs and the pieces do not: a Dask run makes it while the workers make those."""
+    chart = score_chart(judged_scores(articles), cfg.garble.threshold)
+    return Ahead(views=views, chart=chart, lines=csv_bytes(lines_frame(articles, skipped)))
+
+
 def write_reports(
     result: RunResult, cfg: Config, reports_dir: Path, paths: dict[str, str], baseline: dict | None = None
 ) -> tuple[dict[str, object], GateResult]:
     reports_dir.mkdir(parents=True, exist_ok=True)
     sweep_temps(reports_dir)
     worst = write_sentences(result, reports_dir, cfg.output.parquet)
-    write_bytes(reports_dir / "lines.csv", csv_bytes(lines_frame(result.articles, result.skipped)))
+    lines = result.ahead.lines
+    write_bytes(reports_dir / "lines.csv", lines if lines is not None else csv_bytes(lines_frame(result.articles, result.skipped)))
     write_bytes(reports_dir / "repairs.csv", csv_bytes(repairs_frame(result.articles)))
     write_bytes(reports_dir / "pairs.csv", csv_bytes(pairs_frame(result.articles, result.pairs)))
     adf = articles_frame(result.articles, paths)

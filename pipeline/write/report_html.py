@@ -77,6 +77,11 @@ def twin_finder(articles: list[Article]) -> Callable[[Sentence], dict[str, str] 
     return find
 
 
+def judged_scores(articles: list[Article]) -> list[float]:
+    """The garble scores the histogram shows: of the sentences judged ok or garbled."""
+    return [s.garble_score for a in articles for s in a.sentences if s.verdict.value in ("ok", "garbled")]
+
+
 def score_chart(scores_: list[float], threshold: float) -> Markup:
     """Histogram of sentence scores as inline SVG, byte-identical across runs."""
     import matplotlib  # here, not at import: only this function needs it, and it is slow to load
@@ -161,13 +166,14 @@ def render_report_html(result: RunResult, summ: dict) -> str:
     are the ones shown, and its config gives the weights and threshold explained."""
     weights: dict[str, float] = summ["config"]["garble"]["weights"]
     threshold: float = summ["config"]["garble"]["threshold"]
-    judged = [s.garble_score for a in result.articles for s in a.sentences if s.verdict.value in ("ok", "garbled")]
+    ahead = result.ahead
+    chart = ahead.chart if ahead.chart is not None else score_chart(judged_scores(result.articles), threshold)
     js, js_hash = _script()
     env = _env()
-    views = article_views(result.articles)
+    views = ahead.views if ahead.views is not None else article_views(result.articles)
     shown = summ["config"]["output"]["html_articles"] or len(views)
     hidden, views = len(views) - min(shown, len(views)), views[:shown]
-    made = {v.art.id: p for v in views if (p := result.pieces.get(v.art.id)) is not None and p.body is not None}
+    made = {v.art.id: p for v in views if (p := ahead.pieces.get(v.art.id)) is not None and p.body is not None}
     bodies = BodyRenderer(weights, twin_finder(result.articles)) if len(made) < len(views) else None
     parts = []
     for v in views:
@@ -175,7 +181,7 @@ def render_report_html(result: RunResult, summ: dict) -> str:
         v.body = p.body if p else script_json(bodies.body(v))  # type: ignore[union-attr]
         parts.append(p.index if p else index_json(v.art))
     return env.get_template("report.html.j2").render(
-        summ=summ, views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=score_chart(judged, threshold), threshold=threshold,
+        summ=summ, views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=chart, threshold=threshold,
         # One JSON list of the articles' lists: joining their JSON is the same text, since "</" cannot span a comma.
         index=Markup("[" + ",".join(parts) + "]"), js=js, js_hash=js_hash,
         css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
