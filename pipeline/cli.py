@@ -10,13 +10,17 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
-from .config import describe, load_config
+from .cluster import starting, wait_closed
+from .config import Config, describe, load_config
 from .errors import PipelineError
+
+if TYPE_CHECKING:
+    from .run import RunResult
 
 app = typer.Typer(
     help="Clean machine-translated web scrapes into Markdown and report on their translation quality.",
@@ -30,6 +34,21 @@ app = typer.Typer(
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file (see `pipeline config`).")]
 SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Override a config key: section.key=value (repeatable).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors; no progress bar.")]
+
+
+def _run(inputs: list[Path], cfg: Config, quiet: bool) -> RunResult:
+    """The stages, here or on a Dask cluster. spaCy, pandas and the rest load here, not at the start:
+    a kept run needs none of them, and a Dask run's cluster starts while they load."""
+    if cfg.executor.kind == "dask":
+        with starting(cfg) as connecting:
+            from .dask_run import run_dask
+
+            return run_dask(inputs, cfg, connecting, quiet=quiet)  # LanguageTool is the workers' business
+    from .grammar import grammar_scorers
+    from .run import run
+
+    with grammar_scorers(cfg, cfg.cache.folder) as extra:  # the server stops however the block exits
+        return run(inputs, cfg, quiet=quiet, extra_scorers=extra)
 
 
 def _fail(exc: Exception) -> None:
@@ -123,24 +142,14 @@ def run(
             summ, gate = reuse_reports(reports, cfg, old)
             skipped = [(d["source"], d["reason"]) for d in summ["skipped"]]
         else:
-            # Here, not above: spaCy, pandas and the rest take a second to load, longer than a kept run.
-            from .grammar import grammar_scorers
-            from .run import run as run_pipeline
-            from .write.outputs import write_cleaned, write_reports
-
             if stamp is not None:
                 stamp.clear()
-            if cfg.executor.kind == "dask":
-                from .dask_run import run_dask, wait_closed
+            result = _run(inputs, cfg, quiet)
+            from .write.outputs import write_cleaned, write_reports
 
-                result = run_dask(inputs, cfg, quiet=quiet)  # LanguageTool is the workers' business
-            else:
-                with grammar_scorers(cfg, cfg.cache.folder) as extra:  # the server stops however the block exits
-                    result = run_pipeline(inputs, cfg, quiet=quiet, extra_scorers=extra)
             paths = write_cleaned(result, cleaned)
             summ, gate = write_reports(result, cfg, reports, paths, old)
-            if cfg.executor.kind == "dask":
-                wait_closed()  # the cluster stopped while the outputs were written
+            wait_closed()  # a Dask run's cluster stopped while the outputs were written
             skipped = result.skipped
             if stamp is not None and not summ["grammar_unchecked"]:  # a failed check is retried next time
                 stamp.save([cleaned / p for p in paths.values()] + report_files(reports))

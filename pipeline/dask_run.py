@@ -26,9 +26,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import json
-import logging
 import os
-import threading
 import zlib
 from collections import Counter, defaultdict
 from contextlib import ExitStack, contextmanager
@@ -37,11 +35,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
+from . import cluster
 from .config import Config
 from .dedup import buckets
 from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
 from .dedup.near import NearRecord, Sketch, apply_near, article_sketches, mark_near_dup_articles, near_records, resolve_near
-from .errors import DependencyError, PipelineError
+from .errors import PipelineError
 from .run import RunResult, _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, progress, repair_blocks, segment, to_parse
 from .segment.parse import Parser
 from .signals.boilerplate import RepetitionStats
@@ -52,73 +51,21 @@ if TYPE_CHECKING:
     from .model import Article
 
 
-NO_WORKERS_TIMEOUT = "60s"
-
-
-@contextmanager
-def connect(cfg: Config) -> Iterator[Client]:
-    """A client for executor.scheduler, or for a LocalCluster started (and stopped) here."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise DependencyError("executor.kind=dask needs dask[distributed]: run `make setup`") from None
-    # The scheduler and nannies of a LocalCluster live in this process and log every step at INFO.
-    logging.getLogger("distributed").setLevel(logging.ERROR)
-    ex = cfg.executor
-    with ExitStack() as stack:
-        if ex.scheduler:
-            try:
-                client = stack.enter_context(Client(ex.scheduler, timeout="30s"))
-            except OSError as exc:
-                raise PipelineError(f"no Dask scheduler at {ex.scheduler}: {exc}") from None
-        else:
-            import dask
-
-            # A worker process that dies and is not replaced would leave its tasks waiting for ever;
-            # after this long with no worker to run them they fail, and so does the run (_gather).
-            # The workers' statistical profiler samples every thread 100 times a second for a
-            # dashboard this cluster does not have. (Its cost was within this machine's noise.)
-            with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
-                                  "distributed.worker.profile.enabled": False}):
-                # With no dashboard the scheduler still serves its HTTP routes, on port 8787 unless told
-                # otherwise: a second run on this machine (or a cluster still stopping) warned that it was taken.
-                cluster = stack.enter_context(LocalCluster(n_workers=ex.workers, threads_per_worker=1, processes=True,
-                                                           dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
-                                                           silence_logs=logging.ERROR))
-            client = stack.enter_context(Client(cluster))
-        try:
-            yield client
-        finally:
-            # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
-            client.run(_close_worker, on_error="ignore")
-            # Stopping a LocalCluster takes about a second: it does while the caller writes the
-            # outputs (wait_closed). The thread is not a daemon, so the process waits for it anyway.
-            closing = threading.Thread(target=_close_quietly, args=(stack.pop_all(),), name="dask-close")
-            closing.start()
-            _CLOSING.append(closing)
-
-
-_CLOSING: list[threading.Thread] = []
-
-
-def _close_quietly(stack: ExitStack) -> None:
-    try:
-        stack.close()
-    except Exception as exc:  # the run's results are in; a cluster that stops badly cannot change them
-        logging.getLogger(__name__).debug("Dask cluster did not stop cleanly: %s", exc)
-
-
-def wait_closed() -> None:
-    """Wait until every cluster and client a run opened has stopped."""
-    while _CLOSING:
-        _CLOSING.pop().join()
-
-
-def run_dask(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:
+def run_dask(inputs: list[Path], cfg: Config, connecting: concurrent.futures.Future[Client], quiet: bool = False) -> RunResult:
+    """`connecting` gives the client (cluster.starting): the cluster starts while the input is read."""
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
     articles = front(inputs, cfg, result, timer)
-    with connect(cfg) as client, shared_languagetool(cfg) as lt:
+    client = connecting.result()
+    try:
+        return _stages(client, articles, cfg, result, timer, quiet)
+    finally:
+        # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
+        client.run(_close_worker, on_error="ignore")
+
+
+def _stages(client: Client, articles: list[Article], cfg: Config, result: RunResult, timer: _Timer, quiet: bool) -> RunResult:
+    with shared_languagetool(cfg) as lt:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         parts = partition(articles, n_workers * cfg.executor.partitions_per_worker)
         wcfg = worker_config(client, cfg)
@@ -278,7 +225,7 @@ def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
     try:
         got = dict(progress(((f.key, r) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
     except (NoWorkerError, NoValidWorkerError) as exc:
-        raise PipelineError(f"the Dask cluster had no worker to run the {desc} stage for {NO_WORKERS_TIMEOUT} "
+        raise PipelineError(f"the Dask cluster had no worker to run the {desc} stage for {cluster.NO_WORKERS_TIMEOUT} "
                             f"(a worker died and was not replaced?): see the workers' logs ({type(exc).__name__})") from None
     except KilledWorker:
         raise PipelineError(f"Dask workers kept dying in the {desc} stage (out of memory?): give them more memory, "

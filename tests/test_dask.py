@@ -154,14 +154,14 @@ def test_a_text_several_partitions_have_is_parsed_by_one_of_them() -> None:
 
 def test_work_no_worker_can_run_fails_the_run_instead_of_waiting_for_ever(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a worker that died and was not replaced leaves behind: tasks no worker can take."""
-    from pipeline import dask_run
+    from pipeline import cluster, dask_run
     from pipeline.config import Config
     from pipeline.errors import PipelineError
 
-    monkeypatch.setattr(dask_run, "NO_WORKERS_TIMEOUT", "1s")
+    monkeypatch.setattr(cluster, "NO_WORKERS_TIMEOUT", "1s")
     cfg = Config()
     cfg.executor.workers = 1
-    with dask_run.connect(cfg) as client:
+    with cluster.connect(cfg) as client:
         stuck = client.submit(len, "x", workers=["tcp://127.0.0.1:1"], allow_other_workers=False, pure=False)
         with pytest.raises(PipelineError, match="had no worker to run the parse stage for 1s"):
             dask_run._gather([stuck], "parse", True)
@@ -172,19 +172,34 @@ def test_a_local_cluster_runs_without_the_profiler_and_stops_while_the_caller_go
 
     import dask
 
-    from pipeline import dask_run
+    from pipeline import cluster
     from pipeline.config import Config
 
     cfg = Config()
     cfg.executor.workers = 1
-    with dask_run.connect(cfg) as client, warnings.catch_warnings():
+    with cluster.connect(cfg) as client, warnings.catch_warnings():
         warnings.simplefilter("error")  # "Port 8787 is already in use" while the cluster before this one stopped
-        with dask_run.connect(cfg) as other:
+        with cluster.connect(cfg) as other:
             assert other.cluster.scheduler_address != client.cluster.scheduler_address
-        cluster = client.cluster
+        local = client.cluster
         # It samples every thread 100 times a second for a dashboard this cluster does not have.
         assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
-    assert dask_run._CLOSING  # still stopping: the caller writes its outputs meanwhile
-    dask_run.wait_closed()
-    assert not dask_run._CLOSING
-    assert client.status == "closed" and cluster.status.name == "closed"
+    assert cluster._CLOSING  # still stopping: the caller writes its outputs meanwhile
+    cluster.wait_closed()
+    assert not cluster._CLOSING
+    assert client.status == "closed" and local.status.name == "closed"
+
+
+def test_a_cluster_started_for_a_run_that_fails_before_using_it_is_stopped_all_the_same() -> None:
+    from pipeline import cluster
+    from pipeline.config import Config
+    from pipeline.errors import InputError
+
+    cfg = Config()
+    cfg.executor.workers = 1
+    with pytest.raises(InputError, match="no input"), cluster.starting(cfg) as connecting:
+        raise InputError("no input")  # say, while reading, as the cluster starts
+    assert connecting.done()
+    client = connecting.result()
+    cluster.wait_closed()
+    assert client.status == "closed" and client.cluster.status.name == "closed"
