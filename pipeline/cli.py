@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import __version__
-from .cluster import starting, wait_closed
+from .cluster import run_on_cluster, wait_closed
 from .config import Config, describe, load_config
 from .errors import PipelineError
 
@@ -40,10 +40,7 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool) -> RunResult:
     """The stages, here or on a Dask cluster. spaCy, pandas and the rest load here, not at the start:
     a kept run needs none of them, and a Dask run's cluster starts while they load."""
     if cfg.executor.kind == "dask":
-        with starting(cfg) as connecting:
-            from .dask_run import run_dask
-
-            return run_dask(inputs, cfg, connecting, quiet=quiet)  # LanguageTool is the workers' business
+        return run_on_cluster(inputs, cfg, quiet)  # LanguageTool is the workers' business
     from .grammar import grammar_scorers
     from .run import run
 

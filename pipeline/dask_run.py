@@ -51,14 +51,17 @@ if TYPE_CHECKING:
     from .model import Article
 
 
-def run_dask(inputs: list[Path], cfg: Config, connecting: concurrent.futures.Future[Client], quiet: bool = False) -> RunResult:
-    """`connecting` gives the client (cluster.starting): the cluster starts while the input is read."""
+def read(inputs: list[Path], cfg: Config) -> RunResult:
+    """The input read: what run_dask starts from."""
     result = RunResult(articles=[])
-    timer = _Timer(result.timings)
-    articles = front(inputs, cfg, result, timer)
-    client = connecting.result()
+    result.articles = front(inputs, cfg, result, _Timer(result.timings))
+    return result
+
+
+def run_dask(client: Client, result: RunResult, cfg: Config, quiet: bool = False) -> RunResult:
+    """The stages after `read` on the cluster of `client` (cluster.connect)."""
     try:
-        return _stages(client, articles, cfg, result, timer, quiet)
+        return _stages(client, result.articles, cfg, result, _Timer(result.timings), quiet)
     finally:
         # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
         client.run(_close_worker, on_error="ignore")

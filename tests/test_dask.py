@@ -190,16 +190,26 @@ def test_a_local_cluster_runs_without_the_profiler_and_stops_while_the_caller_go
     assert client.status == "closed" and local.status.name == "closed"
 
 
-def test_a_cluster_started_for_a_run_that_fails_before_using_it_is_stopped_all_the_same() -> None:
+def test_a_cluster_started_for_a_run_whose_input_fails_is_stopped_all_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contextlib import contextmanager
+
     from pipeline import cluster
     from pipeline.config import Config
     from pipeline.errors import InputError
 
+    clients = []
+    connect = cluster.connect
+
+    @contextmanager
+    def recording(cfg: Config):  # type: ignore[no-untyped-def]
+        with connect(cfg) as client:
+            clients.append(client)
+            yield client
+
+    monkeypatch.setattr(cluster, "connect", recording)
     cfg = Config()
     cfg.executor.workers = 1
-    with pytest.raises(InputError, match="no input"), cluster.starting(cfg) as connecting:
-        raise InputError("no input")  # say, while reading, as the cluster starts
-    assert connecting.done()
-    client = connecting.result()
+    with pytest.raises(InputError, match="no input files found"):
+        cluster.run_on_cluster([tmp_path], cfg)  # read in a thread while the cluster starts
     cluster.wait_closed()
-    assert client.status == "closed" and client.cluster.status.name == "closed"
+    assert len(clients) == 1 and clients[0].status == "closed" and clients[0].cluster.status.name == "closed"
