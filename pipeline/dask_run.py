@@ -61,13 +61,14 @@ def read(inputs: list[Path], cfg: Config) -> RunResult:
 def run_dask(client: Client, result: RunResult, cfg: Config, quiet: bool = False) -> RunResult:
     """The stages after `read` on the cluster of `client` (cluster.connect)."""
     try:
-        return _stages(client, result.articles, cfg, result, _Timer(result.timings), quiet)
+        return _stages(client, result, cfg, quiet)
     finally:
         # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
         client.run(_close_worker, on_error="ignore")
 
 
-def _stages(client: Client, articles: list[Article], cfg: Config, result: RunResult, timer: _Timer, quiet: bool) -> RunResult:
+def _stages(client: Client, result: RunResult, cfg: Config, quiet: bool) -> RunResult:
+    articles, timer = result.articles, _Timer(result.timings)
     with shared_languagetool(cfg) as lt:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         parts = partition(articles, n_workers * cfg.executor.partitions_per_worker)

@@ -86,8 +86,10 @@ def write_sentences(result: RunResult, reports_dir: Path, parquet: bool, top: in
         writer = None
         for i, df in enumerate(recut(_with_csv(sentence_parts(result, rows), csv), rows)):
             if pq_fh is not None:
-                # Row groups of `rows` rows however the parts were cut, so the file is the same.
-                table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None)
+                # Row groups of `rows` rows, each column in one chunk, however the parts were cut: where
+                # a column's dictionary fills up and the writer falls back to plain pages depends on the
+                # chunks, so parts joined as they came made a different file (x100, the id column).
+                table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None).combine_chunks()
                 writer = writer or stack.enter_context(pq.ParquetWriter(pq_fh, table.schema))
                 writer.write_table(table)
             worst.append(_worst(df, top))
