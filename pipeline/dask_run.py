@@ -9,8 +9,7 @@
     near-duplicate sentences           a Dask bag shuffle: group by MinHash band bucket, join
                                        groups into components, resolve each component in order
     near-duplicate articles            here, on the MinHash sketches the workers made
-    Markdown, report.html bodies,      on the workers, with the near-duplicate drops sent back
-    the sentence table
+    Markdown, report.html bodies       on the workers, with the near-duplicate drops sent back
     ranking, chart, lines.csv          here, while the workers make those (write.outputs.prepare)
     the rest, writing files            here (pipeline.write)
 
@@ -122,24 +121,22 @@ def _stages(client: Client, result: RunResult, cfg: Config, quiet: bool) -> RunR
             rendering = render_pieces(client, judged, [arts for arts, _, _ in done], found, views, cfg)
             # While the workers render, this process makes the rest of what the report needs.
             result.ahead = prepare(articles, result.skipped, views, cfg)
-            result.ahead.pieces, result.ahead.sentence_parts = collect_pieces(rendering)
+            result.ahead.pieces = collect_pieces(rendering)
     result.articles = articles
     return result
 
 
 def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, views: list, cfg: Config
                   ) -> list[Future]:
-    """Each article's Markdown and report.html pieces (write.pieces), and each partition's part of
-    the sentence table, made on the worker that holds the partition. What a worker lacks is sent
-    along: the near-duplicate drops of its sentences, which articles the report shows (`views`
-    ranks them), where the kept copy of each of their dropped twins is, and the table's columns."""
+    """Each article's Markdown and report.html pieces (write.pieces), made on the worker that holds
+    its partition. What a worker lacks is sent along: the near-duplicate drops of its sentences,
+    which articles the report shows (`views` ranks them), and where the kept copy of each of their
+    dropped twins is."""
     from .write.report_html import twin_finder
-    from .write.tables import sentence_columns
 
     articles = [a for arts in parts for a in arts]
     shown = {v.art.id for v in views[: cfg.output.html_articles or len(views)]}
     twin = twin_finder(articles)
-    columns = sentence_columns(articles)
     part_of = {s.id: i for i, arts in enumerate(parts) for a in arts for s in a.sentences}
     drops: list[list] = [[] for _ in parts]
     for item in found:
@@ -147,14 +144,13 @@ def render_pieces(client: Client, judged: list[Future], parts: list[list[Article
     futures = []
     for i, (f, arts) in enumerate(zip(judged, parts)):
         labels = {s.id: twin(s) for a in arts if a.id in shown for s in a.sentences if s.twin_of}
-        futures.append(client.submit(_render_part, f, drops[i], labels, shown & {a.id for a in arts}, columns, cfg.garble.weights, pure=False))
+        futures.append(client.submit(_render_part, f, drops[i], labels, shown & {a.id for a in arts}, cfg.garble.weights, pure=False))
     return futures
 
 
-def collect_pieces(futures: list[Future]) -> tuple[dict, list]:
-    """The pieces of every article, and the sentence table's parts in input order."""
-    made = _gather(futures, "render", True)
-    return {k: v for pieces, _ in made for k, v in pieces.items()}, [table for _, table in made if table is not None]
+def collect_pieces(futures: list[Future]) -> dict:
+    """The pieces of every article."""
+    return {k: v for made in _gather(futures, "render", True) for k, v in made.items()}
 
 
 @contextmanager
@@ -330,21 +326,14 @@ def _unpack_parsed(model: str, articles: list[Article], data: list[bytes], refs:
     return Parsed(model, articles, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
 
 
-def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], columns: list[str], weights: dict[str, float]
-                 ) -> tuple[dict, tuple | None]:
+def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], weights: dict[str, float]) -> dict:
     from .write.article_body import BodyRenderer
     from .write.pieces import make_pieces
-    from .write.tables import csv_bytes, sentence_frame
 
     articles = judged[0]
     apply_near(articles, drops)  # as the caller did to its copies, so both are the same
     renderer = BodyRenderer(weights, lambda s: labels.get(s.id))
-    pieces = {a.id: make_pieces(a, renderer if a.id in shown else None) for a in articles if a.sentences}
-    sentences = [s for a in articles for s in a.sentences]
-    if not sentences:
-        return pieces, None
-    table = sentence_frame(sentences, columns)
-    return pieces, (table, csv_bytes(table, header=False))
+    return {a.id: make_pieces(a, renderer if a.id in shown else None) for a in articles if a.sentences}
 
 
 def _repair_part(articles: list[Article], cfg: Config) -> tuple[list[Article], dict, RepetitionStats]:

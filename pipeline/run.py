@@ -33,7 +33,6 @@ from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
 from .signals import build_scorers
 
 if TYPE_CHECKING:
-    import pandas as pd
     from markupsafe import Markup
 
     from .write.pieces import Pieces
@@ -44,12 +43,11 @@ log = logging.getLogger("pipeline")
 
 @dataclass
 class Ahead:
-    """Parts of the outputs made before the writing starts: by a Dask run's workers (the pieces, the
-    sentence table) and by the calling process while it waits for them (the rest). A local run makes
+    """Parts of the outputs made before the writing starts: by a Dask run's workers (the pieces) and
+    by the calling process while it waits for them (the rest). A local run makes
     each while writing, by the same functions, so with the same bytes; here they stay empty."""
 
     pieces: dict[str, Pieces] = field(default_factory=dict)  # article id -> its Markdown and report.html pieces
-    sentence_parts: list[tuple[pd.DataFrame, bytes]] = field(default_factory=list)  # the sentence table in parts: (frame, CSV rows)
     views: list[ArticleView] | None = None  # the articles, ranked for report.html
     chart: Markup | None = None  # report.html's score histogram
     lines: bytes | None = None  # lines.csv

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 
 from bench.compare import differences
 from pipeline.write.outputs import write_sentences
 from pipeline.write.report_html import render_report_html
-from pipeline.write.tables import csv_bytes, sentence_columns, sentence_frame, sentences_frame
+from pipeline.write.tables import sentences_frame
 
 from .conftest import near_dup_corpus, run_cli
 from .report import synthetic_result
@@ -45,42 +44,6 @@ def test_sentence_table_in_slices_is_the_whole_table(tmp_path: Path) -> None:
     judged = whole[whole["verdict"].isin(["ok", "garbled"])]
     expected = judged.sort_values(["garble_score", "source", "line"], ascending=[False, True, True], kind="stable").head(10)
     assert list(worst_small["id"]) == list(expected["id"]) and len(expected) == 10
-
-
-def test_sentence_table_from_parts_of_any_size_is_the_table_made_here(tmp_path: Path) -> None:
-    # A Dask run's workers make the table in parts, one per partition (RunResult.ahead.sentence_parts).
-    result, _ = synthetic_result(9, per_article=11)
-    here = write_sentences(result, tmp_path / "here", parquet=True, rows=7)
-    columns = sentence_columns(result.articles)
-    sents = [s for a in result.articles for s in a.sentences]
-    assert sents[0].is_heading and not sents[0].signals  # a part with no signal values: its sig_ columns are empty
-    cuts = [0, 1, 4, 5, 20, 21, 60, len(sents)]
-    frames = [sentence_frame(sents[a:b], columns) for a, b in zip(cuts, cuts[1:])]
-    result.ahead.sentence_parts = [(df, csv_bytes(df, header=False)) for df in frames]
-    parts = write_sentences(result, tmp_path / "parts", parquet=True, rows=7)
-    for name in ("sentences.csv", "sentences.parquet"):
-        assert (tmp_path / "parts" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
-    pd.testing.assert_frame_equal(parts, here)
-    assert pq.ParquetFile(tmp_path / "parts" / "sentences.parquet").metadata.num_row_groups == -(-len(sents) // 7)
-
-
-def test_sentence_table_parts_joined_write_the_same_parquet_when_a_dictionary_fills_up(tmp_path: Path) -> None:
-    # Parquet writers fall back from dictionary to plain pages when a column's dictionary passes
-    # 1 MB; where they do depends on the chunks of the column unless the parts are joined first.
-    result, _ = synthetic_result(60, per_article=30)
-    sents = [s for a in result.articles for s in a.sentences]
-    for i, s in enumerate(sents):
-        s.text = f"{i:05d} " + "unique words to fill the dictionary " * 20
-    here = write_sentences(result, tmp_path / "here", parquet=True)
-    columns = sentence_columns(result.articles)
-    cuts = list(range(0, len(sents), 97)) + [len(sents)]
-    frames = [sentence_frame(sents[a:b], columns) for a, b in zip(cuts, cuts[1:])]
-    result.ahead.sentence_parts = [(df, csv_bytes(df, header=False)) for df in frames]
-    parts = write_sentences(result, tmp_path / "parts", parquet=True)
-    assert pq.ParquetFile(tmp_path / "here" / "sentences.parquet").metadata.row_group(0).column(4).encodings.count("PLAIN")
-    for name in ("sentences.csv", "sentences.parquet"):
-        assert (tmp_path / "parts" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
-    pd.testing.assert_frame_equal(parts, here)
 
 
 def test_report_html_shows_the_worst_articles_up_to_the_cap() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from contextlib import ExitStack
 from pathlib import Path
-from typing import BinaryIO, Iterator
 
 import pandas as pd
 
@@ -20,8 +19,7 @@ from .junit import render_junit
 from .markdown import GENERATOR, render
 from .report_html import ArticleView, judged_scores, render_report_html, score_chart
 from .report_md import render_report_md
-from .tables import (SLICE_ROWS, articles_frame, csv_bytes, lines_frame, pairs_frame, reason_counts, recut, repairs_frame, sentence_frames,
-                     verdict_counts)
+from .tables import SLICE_ROWS, articles_frame, csv_bytes, lines_frame, pairs_frame, reason_counts, repairs_frame, sentence_frames, verdict_counts
 
 
 def _stale(path: Path) -> bool:
@@ -84,35 +82,14 @@ def write_sentences(result: RunResult, reports_dir: Path, parquet: bool, top: in
         csv = stack.enter_context(atomic_open(reports_dir / "sentences.csv"))
         pq_fh = stack.enter_context(atomic_open(reports_dir / "sentences.parquet")) if parquet else None
         writer = None
-        for i, df in enumerate(recut(_with_csv(sentence_parts(result, rows), csv), rows)):
+        for i, df in enumerate(sentence_frames(result.articles, rows)):
+            csv.write(csv_bytes(df, header=i == 0))
             if pq_fh is not None:
-                # Row groups of `rows` rows, each column in one chunk, however the parts were cut: where
-                # a column's dictionary fills up and the writer falls back to plain pages depends on the
-                # chunks, so parts joined as they came made a different file (x100, the id column).
-                table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None).combine_chunks()
+                table = pa.Table.from_pandas(df, preserve_index=False, schema=writer.schema if writer else None)
                 writer = writer or stack.enter_context(pq.ParquetWriter(pq_fh, table.schema))
                 writer.write_table(table)
             worst.append(_worst(df, top))
     return _worst(pd.concat(worst, ignore_index=True), top)
-
-
-def sentence_parts(result: RunResult, rows: int) -> Iterator[tuple[pd.DataFrame, bytes]]:
-    """The sentence table in parts, each with its CSV rows: the parts a Dask run's workers made, or
-    slices of `rows` rows made here. A row's CSV text does not depend on the part it is in."""
-    if result.ahead.sentence_parts:
-        yield from result.ahead.sentence_parts
-        return
-    for df in sentence_frames(result.articles, rows):
-        yield df, csv_bytes(df, header=False)
-
-
-def _with_csv(parts: Iterator[tuple[pd.DataFrame, bytes]], out: BinaryIO) -> Iterator[pd.DataFrame]:
-    """Each part's frame, once its rows (and before the first, the header) are written to `out`."""
-    for i, (df, text) in enumerate(parts):
-        if i == 0:
-            out.write(csv_bytes(df.iloc[:0]))
-        out.write(text)
-        yield df
 
 
 def _worst(df: pd.DataFrame, top: int) -> pd.DataFrame:

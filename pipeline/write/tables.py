@@ -8,7 +8,7 @@ re-threshold without re-running.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import islice
 
 import pandas as pd
@@ -58,11 +58,6 @@ def sentence_columns(articles: list[Article]) -> list[str]:
     return SENTENCE_COLUMNS + rest + sigs
 
 
-def sentence_frame(sentences: list[Sentence], columns: list[str]) -> pd.DataFrame:
-    """Some rows of the sentence table (at least one), with all its `columns`."""
-    return pd.DataFrame([sentence_row(s) for s in sentences]).reindex(columns=columns)
-
-
 def sentence_frames(articles: list[Article], rows: int = SLICE_ROWS) -> Iterator[pd.DataFrame]:
     """The sentence table in slices of `rows` rows, all with the same columns; one empty frame for no sentences."""
     columns = sentence_columns(articles)
@@ -71,24 +66,8 @@ def sentence_frames(articles: list[Article], rows: int = SLICE_ROWS) -> Iterator
     if not chunk:
         yield pd.DataFrame(columns=SENTENCE_COLUMNS)
     while chunk:
-        yield sentence_frame(chunk, columns)
+        yield pd.DataFrame([sentence_row(s) for s in chunk]).reindex(columns=columns)
         chunk = list(islice(sents, rows))
-
-
-def recut(frames: Iterable[pd.DataFrame], rows: int) -> Iterator[pd.DataFrame]:
-    """The same rows, in frames of `rows` rows (the last may have fewer); a frame of the right size passes as it is."""
-    held: list[pd.DataFrame] = []
-    count = 0
-    for df in frames:
-        held.append(df)
-        count += len(df)
-        while count >= rows:
-            whole = held[0] if len(held) == 1 else pd.concat(held, ignore_index=True)
-            yield whole if len(whole) == rows else whole.iloc[:rows].reset_index(drop=True)
-            rest = whole.iloc[rows:].reset_index(drop=True)
-            held, count = ([rest] if len(rest) else []), len(rest)
-    if held:
-        yield held[0] if len(held) == 1 else pd.concat(held, ignore_index=True)
 
 
 def csv_bytes(df: pd.DataFrame, header: bool = True) -> bytes:
