@@ -67,13 +67,17 @@ def run_dask(client: Client, result: RunResult, cfg: Config, quiet: bool = False
 
 
 def _stages(client: Client, result: RunResult, cfg: Config, quiet: bool) -> RunResult:
-    articles, timer = result.articles, _Timer(result.timings)
+    timer = _Timer(result.timings)
     with shared_languagetool(cfg) as lt:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
-        parts = partition(articles, n_workers * cfg.executor.partitions_per_worker)
         wcfg = worker_config(client, cfg)
         with timer.stage("repair"):
-            repaired = [client.submit(_repair_part, arts, wcfg, pure=False) for arts in parts]
+            # Straight to the workers, not inside the task graph: at x1000 a graph carrying the
+            # articles passed 10 MB, and Dask warned "Sending large graph" for three partitions.
+            inputs = client.scatter(partition(result.articles, n_workers * cfg.executor.partitions_per_worker), hash=False)
+            result.articles = []  # the workers have them; the judged articles take their place below
+            repaired = [client.submit(_repair_part, f, wcfg, pure=False) for f in inputs]
+            del inputs
             stats = RepetitionStats(cfg.boilerplate)
             for part_stats in _gather([client.submit(itemgetter(2), f, pure=False) for f in repaired], "repair", quiet):
                 stats.merge(part_stats)
