@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.compare import differences
-from pipeline.config import DedupConfig
-from pipeline.dask_run import donors, partition, share_out
+from pipeline.config import DedupConfig, load_config
+from pipeline.dask_run import donors, partition, run_dask, share_out
+from pipeline.errors import PipelineError
+from pipeline.run import RunResult
 from pipeline.dedup import buckets
 from pipeline.dedup.near import NearRecord, near_record, resolve_near
 
@@ -51,6 +53,25 @@ def test_bad_scheduler_address_is_a_one_line_error(tmp_path: Path) -> None:
     assert code == 1
     assert err.startswith("Error: no Dask scheduler at tcp://127.0.0.1:1") and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "reports" / "summary.json").exists()
+
+
+def test_a_cluster_with_no_workers_is_a_one_line_error() -> None:
+    """A scheduler whose workers have not come (it was a traceback from worker_config). A fake
+    client: a real one waits cluster.NO_WORKERS_TIMEOUT for them first."""
+
+    class NoWorkers:
+        def scheduler_info(self) -> dict:
+            return {"workers": {}}
+
+        def wait_for_workers(self, n: int, timeout: str) -> None:
+            raise TimeoutError(f"Only 0/{n} workers arrived after {timeout}")
+
+        def run(self, *args: object, **kwargs: object) -> dict:
+            return {}
+
+    cfg = load_config(None, ["languagetool.enabled=false"])
+    with pytest.raises(PipelineError, match=r"^the Dask cluster has no workers \(waited 60s\): start some"):
+        run_dask(NoWorkers(), RunResult(articles=[]), cfg)  # type: ignore[arg-type]
 
 
 def _records(n: int, seed: int) -> list[NearRecord]:
