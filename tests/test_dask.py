@@ -11,10 +11,10 @@ import pytest
 from bench.compare import differences
 from pipeline.config import DedupConfig, load_config
 from pipeline.dask_run import donors, partition, run_dask, share_out
-from pipeline.errors import PipelineError
-from pipeline.run import RunResult
 from pipeline.dedup import buckets
 from pipeline.dedup.near import NearRecord, near_record, resolve_near
+from pipeline.errors import PipelineError
+from pipeline.run import RunResult
 
 from .conftest import SAMPLE, RunOutput, near_dup_corpus, run_cli
 
