@@ -43,6 +43,7 @@ def connect(cfg: Config) -> Iterator[Client]:
                 client = stack.enter_context(Client(ex.scheduler, timeout="30s"))
             except OSError as exc:
                 raise PipelineError(f"no Dask scheduler at {ex.scheduler}: {exc}") from None
+            wait_for_workers(client)
         else:
             import dask
 
@@ -66,6 +67,17 @@ def connect(cfg: Config) -> Iterator[Client]:
             closing = threading.Thread(target=_close_quietly, args=(stack.pop_all(),), name="dask-close")
             closing.start()
             _CLOSING.append(closing)
+
+
+def wait_for_workers(client: Client) -> None:
+    """Return once the cluster has a worker: a scheduler may be up before its workers are."""
+    if client.scheduler_info()["workers"]:
+        return
+    try:
+        client.wait_for_workers(1, timeout=NO_WORKERS_TIMEOUT)
+    except TimeoutError:
+        raise PipelineError(f"the Dask cluster has no workers (waited {NO_WORKERS_TIMEOUT}): start some "
+                            "(`dask worker SCHEDULER_ADDRESS --nthreads 1`), then run again") from None
 
 
 def run_on_cluster(inputs: list[Path], cfg: Config, quiet: bool = False) -> RunResult:

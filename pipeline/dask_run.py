@@ -69,7 +69,7 @@ def run_dask(client: Client, result: RunResult, cfg: Config, quiet: bool = False
 def _stages(client: Client, result: RunResult, cfg: Config, quiet: bool) -> RunResult:
     timer = _Timer(result.timings)
     with shared_languagetool(cfg) as lt:
-        n_workers = len(_wait_for_workers(client))
+        n_workers = max(1, len(client.scheduler_info()["workers"]))
         wcfg = worker_config(client, cfg)
         with timer.stage("repair"):
             # Straight to the workers, not inside the task graph: at x1000 a graph carrying the
@@ -128,19 +128,6 @@ def _stages(client: Client, result: RunResult, cfg: Config, quiet: bool) -> RunR
             result.ahead.pieces = collect_pieces(rendering)
     result.articles = articles
     return result
-
-
-def _wait_for_workers(client: Client) -> dict:
-    """The cluster's workers, once it has one: a scheduler may be up before its workers are."""
-    workers = client.scheduler_info()["workers"]
-    if not workers:
-        try:
-            client.wait_for_workers(1, timeout=cluster.NO_WORKERS_TIMEOUT)
-        except TimeoutError:
-            raise PipelineError(f"the Dask cluster has no workers (waited {cluster.NO_WORKERS_TIMEOUT}): start some "
-                                "(`dask worker SCHEDULER_ADDRESS --nthreads 1`), then run again") from None
-        workers = client.scheduler_info()["workers"]
-    return workers
 
 
 def render_pieces(client: Client, judged: list[Future], parts: list[list[Article]], found: list, views: list, cfg: Config

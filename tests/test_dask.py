@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from bench.compare import differences
-from pipeline.config import DedupConfig, load_config
-from pipeline.dask_run import donors, partition, run_dask, share_out
+from pipeline.cluster import wait_for_workers
+from pipeline.config import DedupConfig
+from pipeline.dask_run import donors, partition, share_out
 from pipeline.dedup import buckets
 from pipeline.dedup.near import NearRecord, near_record, resolve_near
 from pipeline.errors import PipelineError
-from pipeline.run import RunResult
 
 from .conftest import SAMPLE, RunOutput, near_dup_corpus, run_cli
 
@@ -56,8 +56,8 @@ def test_bad_scheduler_address_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_a_cluster_with_no_workers_is_a_one_line_error() -> None:
-    """A scheduler whose workers have not come (it was a traceback from worker_config). A fake
-    client: a real one waits cluster.NO_WORKERS_TIMEOUT for them first."""
+    """A scheduler whose workers have not come (it was a traceback from the stages' worker_config).
+    A fake client: a real one waits cluster.NO_WORKERS_TIMEOUT for them first."""
 
     class NoWorkers:
         def scheduler_info(self) -> dict:
@@ -66,12 +66,8 @@ def test_a_cluster_with_no_workers_is_a_one_line_error() -> None:
         def wait_for_workers(self, n: int, timeout: str) -> None:
             raise TimeoutError(f"Only 0/{n} workers arrived after {timeout}")
 
-        def run(self, *args: object, **kwargs: object) -> dict:
-            return {}
-
-    cfg = load_config(None, ["languagetool.enabled=false"])
     with pytest.raises(PipelineError, match=r"^the Dask cluster has no workers \(waited 60s\): start some"):
-        run_dask(NoWorkers(), RunResult(articles=[]), cfg)  # type: ignore[arg-type]
+        wait_for_workers(NoWorkers())  # type: ignore[arg-type]
 
 
 def _records(n: int, seed: int) -> list[NearRecord]:
