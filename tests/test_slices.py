@@ -76,3 +76,21 @@ def test_a_repeated_line_is_parsed_once_and_its_copies_share_the_parse(tmp_path:
     a, b, c = works["a"]
     assert cache.misses == 2 and a.doc is c.doc and a.doc is not b.doc
     assert a.doc is not None and a.doc.text == line
+
+
+@pytest.mark.integration
+def test_a_fresh_parse_holds_no_tensor_like_a_parse_read_back_from_bytes() -> None:
+    # The tok2vec output was most of a held Doc's memory (384 bytes a token); nothing reads it.
+    from spacy.tokens import Doc
+
+    from pipeline.config import load_config
+    from pipeline.segment.parse import EXCLUDE, Parser
+
+    cfg = load_config()
+    text = "Sit up straight. Then relax and repeat the stretch five times."
+    with Parser(cfg.model.spacy, cfg.model.batch_size, 1) as parser:
+        (doc,) = parser.pipe([text])
+        again = Doc(parser.nlp.vocab).from_bytes(doc.to_bytes(exclude=EXCLUDE))
+    assert doc.tensor.size == 0 and again.tensor.size == 0
+    assert [(t.tag_, t.dep_, t.head.i, t.is_sent_start) for t in doc] == [(t.tag_, t.dep_, t.head.i, t.is_sent_start) for t in again]
+    assert len(list(doc.sents)) == 2

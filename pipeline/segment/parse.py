@@ -18,6 +18,8 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Iterator
 
+import numpy
+
 from ..errors import PipelineError
 from .nlp import load_nlp
 
@@ -31,6 +33,7 @@ MAX_AUTO_JOBS = 8
 
 # Neither is read after parsing, and leaving them out makes a Doc's bytes about a quarter the size (measured).
 EXCLUDE = ["tensor", "user_data"]
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")  # what Doc.from_bytes leaves when the tensor is excluded
 
 
 def cores() -> int:
@@ -124,7 +127,11 @@ class Parser:
     def _parse(self, texts: list[str], with_bytes: bool) -> Iterator[tuple[Doc | None, bytes]]:
         if self.jobs == 1 or len(texts) < self.min_texts:
             for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-                yield doc, doc.to_bytes(exclude=EXCLUDE) if with_bytes else b""
+                data = doc.to_bytes(exclude=EXCLUDE) if with_bytes else b""
+                # The tok2vec output (384 bytes a token) was most of a held Doc's memory: at x1000 a
+                # Dask worker's parses took ~200 MB a partition. Empty, as in a Doc rebuilt from bytes.
+                doc.tensor = _NO_TENSOR
+                yield doc, data
             return
         chunks = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
         for future in [self._start().submit(_parse_chunk, c) for c in chunks]:
