@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Signal
+from .model import Signal, make_signal
 
 if TYPE_CHECKING:
     from .signals.base import Item
@@ -95,7 +95,7 @@ class RunCache:
         out = {}
         for k, data in self._get("signal", keys).items():
             d = json.loads(str(data))
-            out[k] = Signal(d["name"], d["value"], d["reason"], d["detail"], tuple(tuple(s) for s in d["spans"]))  # type: ignore[misc]
+            out[k] = make_signal(d["name"], d["value"], d["reason"], d["detail"], tuple(tuple(s) for s in d["spans"]))  # type: ignore[misc]
         return out
 
     def put_signals(self, rows: dict[str, Signal]) -> None:

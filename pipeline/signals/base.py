@@ -10,10 +10,11 @@ when behaviour changes, so old reports stay comparable.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from ..model import Sentence, Signal
+from ..model import Sentence, Signal, make_signal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -46,6 +47,6 @@ class Scorer(ABC):
         """What else, besides the text and config, the values depend on (fitted data, a model file)."""
         return ""
 
-    def signal(self, value: float, detail: str = "") -> Signal:
+    def signal(self, value: float, detail: str = "", spans: Sequence[tuple[int, int]] = ()) -> Signal:
         value = min(1.0, max(0.0, float(value)))
-        return Signal(self.name, round(value, 4), self.reason if value > 0 else None, detail)
+        return make_signal(self.name, round(value, 4), self.reason if value > 0 else None, detail, spans)

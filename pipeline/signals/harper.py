@@ -34,6 +34,5 @@ class HarperLints(Scorer):
         if not lints:
             return self.signal(0.0)
         weight = sum(KIND_WEIGHTS[l.lint_kind] for l in lints)
-        sig = self.signal(5 * weight / words, "; ".join(f"{l.lint_kind}: {l.problem_text!r}" for l in lints[:4]))
-        sig.spans = [(l.span.start, l.span.end) for l in lints]
-        return sig
+        return self.signal(5 * weight / words, "; ".join(f"{l.lint_kind}: {l.problem_text!r}" for l in lints[:4]),
+                           [(l.span.start, l.span.end) for l in lints])

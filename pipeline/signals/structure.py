@@ -37,9 +37,7 @@ class Unfinished(Scorer):
         if s.is_heading or len(_WORD.findall(text)) < 6 or _END.search(text):
             return self.signal(0.0)
         tail = text.rsplit(" ", 1)[-1]
-        sig = self.signal(1.0, f"ends with {tail!r}")
-        sig.spans = [(len(text) - len(tail), len(text))]
-        return sig
+        return self.signal(1.0, f"ends with {tail!r}", [(len(text) - len(tail), len(text))])
 
 
 class OddParse(Scorer):
@@ -55,7 +53,6 @@ class OddParse(Scorer):
         odd = [t for t in words if t.dep_ in ("dep", "meta")]
         if len(words) < 4 or not odd:
             return self.signal(0.0)
-        sig = self.signal(4 * len(odd) / len(words), ", ".join(t.text for t in odd[:5]))
         base = span.start_char
-        sig.spans = [(t.idx - base, t.idx - base + len(t.text)) for t in odd]
-        return sig
+        return self.signal(4 * len(odd) / len(words), ", ".join(t.text for t in odd[:5]),
+                           [(t.idx - base, t.idx - base + len(t.text)) for t in odd])

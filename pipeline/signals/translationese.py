@@ -61,11 +61,10 @@ class Translationese(Scorer):
         grams = ngrams(skeleton(span))
         scored = [(self.log_odds.get(g, 0.0), a, b) for g, a, b in grams]
         mean = sum(v for v, _, _ in scored) / len(scored)
-        sig = self.signal(mean / 1.5)
-        if sig.value > 0:
-            worst = [(a, b) for v, a, b in sorted(scored, reverse=True)[:3] if v > 0.5]
-            base = span.start_char
-            sig.spans = [(toks[max(0, a)].idx - base, toks[min(len(toks), b) - 1].idx - base + len(toks[min(len(toks), b) - 1].text))
-                         for a, b in worst if a < len(toks) and b > 0]
-            sig.detail = ", ".join(g for g, _, _ in sorted(grams, key=lambda x: -self.log_odds.get(x[0], 0.0))[:3])
-        return sig
+        if round(min(1.0, mean / 1.5), 4) <= 0:  # nothing to show: the value reads 0
+            return self.signal(mean / 1.5)
+        worst = [(a, b) for v, a, b in sorted(scored, reverse=True)[:3] if v > 0.5]
+        base = span.start_char
+        spans = [(toks[max(0, a)].idx - base, toks[min(len(toks), b) - 1].idx - base + len(toks[min(len(toks), b) - 1].text))
+                 for a, b in worst if a < len(toks) and b > 0]
+        return self.signal(mean / 1.5, ", ".join(g for g, _, _ in sorted(grams, key=lambda x: -self.log_odds.get(x[0], 0.0))[:3]), spans)
