@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -24,6 +25,22 @@ if TYPE_CHECKING:
 log = logging.getLogger("pipeline.cache")
 FILE_NAME = "run.sqlite"
 SCHEMA = 1
+TIMEOUT_S = 30  # how long a connection waits for another one's lock
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Write-ahead logging, so that readers and a writer do not block each other. SQLite does not
+    wait (busy timeout) for this switch: when two Dask workers opened a new cache folder at once,
+    one got "database is locked" at once and ran without the cache. So the switch is retried."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _h(*parts: str) -> str:
@@ -37,8 +54,8 @@ class RunCache:
         self.parse_fp = _h(str(SCHEMA), json.dumps(parse_fingerprint, sort_keys=True, default=str))
         self.fp = _h(self.parse_fp, json.dumps(signal_fingerprint, sort_keys=True, default=str))
         # Used from one thread at a time, but a Dask worker closes it from another one.
-        self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=TIMEOUT_S, check_same_thread=False)
+        _wal(self._db)
         self._db.execute("CREATE TABLE IF NOT EXISTS doc (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS signal (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         self.hits = self.misses = 0

@@ -40,3 +40,30 @@ def test_msgpack_hooks_are_looked_up_once_but_a_new_one_is_seen() -> None:
     finally:
         catalogue._remove(("srsly", "msgpack_decoders", "pipeline_test_hook"))
     assert "pipeline_test_hook" not in srsly.msgpack_decoders.get_all()
+
+
+def _open_cache(folder: str, barrier: object, errors: object) -> None:
+    from pipeline.cache import RunCache
+
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        RunCache(Path(folder), {}, {}).close()
+    except Exception as exc:  # what the test counts
+        errors.put(repr(exc))  # type: ignore[attr-defined]
+
+
+def test_workers_opening_a_new_cache_folder_at_once_all_get_the_cache(tmp_path: Path) -> None:
+    # SQLite does not wait for the switch to WAL: 4 processes at once failed in 1 of 3 new folders.
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    errors = ctx.Queue()
+    for trial in range(20):
+        barrier = ctx.Barrier(4)
+        procs = [ctx.Process(target=_open_cache, args=(str(tmp_path / str(trial)), barrier, errors)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+        assert all(p.exitcode == 0 for p in procs)
+    assert errors.empty(), errors.get()
