@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import functools
+import gc
 import json
 import os
 import zlib
@@ -31,7 +33,7 @@ from collections import Counter, defaultdict
 from contextlib import ExitStack, contextmanager
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from . import cluster
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
 
     from .model import Article
 
+F = TypeVar("F", bound=Callable)
+
 
 def read(inputs: list[Path], cfg: Config) -> RunResult:
     """The input read: what run_dask starts from."""
@@ -62,6 +66,7 @@ def run_dask(client: Client, result: RunResult, cfg: Config, quiet: bool = False
     try:
         return _stages(client, result, cfg, quiet)
     finally:
+        gc.unfreeze()  # what _gather froze
         # Stop each worker's LanguageTool server before the workers go; a lost worker has nothing to stop.
         client.run(_close_worker, on_error="ignore")
 
@@ -227,7 +232,7 @@ def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
     from distributed.scheduler import NoValidWorkerError, NoWorkerError
 
     try:
-        got = dict(progress(((f.key, r) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
+        got = dict(progress(((f.key, _frozen(r)) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
     except (NoWorkerError, NoValidWorkerError) as exc:
         raise PipelineError(f"the Dask cluster had no worker to run the {desc} stage for {cluster.NO_WORKERS_TIMEOUT} "
                             f"(a worker died and was not replaced?): see the workers' logs ({type(exc).__name__})") from None
@@ -235,6 +240,17 @@ def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
         raise PipelineError(f"Dask workers kept dying in the {desc} stage (out of memory?): give them more memory, "
                             "or more partitions (--set executor.partitions_per_worker=N)") from None
     return [got[f.key] for f in futures]
+
+
+def _frozen(obj: object) -> object:
+    """`obj`, with everything made so far left out of the cyclic garbage collector's full passes
+    (gc.freeze; objects still go when their last reference does). A run holds millions of
+    sentences, signals and parses, and each full pass walked them all again: 1.6 s of a 25 s
+    x100 Dask run in this process, 1.1-1.7 s in each worker; frozen, the run took 7% less (2
+    workers 28.6, 28.7 s against 30.6, 31.3 s). A run makes almost no cycles (x100: 1,761
+    objects left for the collector), so little waits for the unfreeze at its end."""
+    gc.freeze()
+    return obj
 
 
 def band_groups(client: Client, records: list[Future]) -> list[Future]:
@@ -301,6 +317,18 @@ def _worker(cfg: Config) -> _Worker:
 def _close_worker() -> None:
     while _WORKERS:
         _WORKERS.popitem()[1].stack.close()
+    gc.unfreeze()  # what the tasks froze
+
+
+def _task(fn: F) -> F:
+    """A task run on a worker: what the worker holds from earlier tasks is frozen first (_frozen)."""
+
+    @functools.wraps(fn)
+    def task(*args: object, **kwargs: object) -> object:
+        gc.freeze()
+        return fn(*args, **kwargs)
+
+    return task  # type: ignore[return-value]
 
 
 class Parsed:
@@ -330,6 +358,7 @@ def _unpack_parsed(model: str, articles: list[Article], data: list[bytes], refs:
     return Parsed(model, articles, {sid: None if ref is None else docs[ref[0]][ref[1] : ref[2]] for sid, ref in refs.items()})
 
 
+@_task
 def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], weights: dict[str, float]) -> dict:
     from .write.article_body import BodyRenderer
     from .write.pieces import make_pieces
@@ -340,11 +369,13 @@ def _render_part(judged: tuple, drops: list, labels: dict, shown: set[str], weig
     return {a.id: make_pieces(a, renderer if a.id in shown else None) for a in articles if a.sentences}
 
 
+@_task
 def _repair_part(articles: list[Article], cfg: Config) -> tuple[list[Article], dict, RepetitionStats]:
     works = repair_blocks(articles, cfg)
     return articles, works, count_repeats(articles, works, cfg)
 
 
+@_task
 def _plan_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: RepetitionStats, cfg: Config
                ) -> tuple[list[Article], dict, list[str]]:
     """Boilerplate marked, and the distinct texts the partition will parse (boilerplate is not parsed)."""
@@ -353,10 +384,12 @@ def _plan_part(repaired: tuple[list[Article], dict, RepetitionStats], frequent: 
     return articles, works, to_parse(works.values())[1]
 
 
+@_task
 def _parse_texts(texts: list[str], cfg: Config) -> dict[str, bytes]:
     return dict(zip(texts, _worker(cfg).parser.pipe_bytes(texts)))
 
 
+@_task
 def _parse_part(planned: tuple[list[Article], dict, list[str]], cfg: Config, shared: list[dict[str, bytes]]
                 ) -> tuple[Parsed, list[LineKeys]]:
     w = _worker(cfg)
@@ -366,6 +399,7 @@ def _parse_part(planned: tuple[list[Article], dict, list[str]], cfg: Config, sha
     return Parsed(cfg.model.spacy, articles, segment(articles, works, cfg)), line_keys(articles)
 
 
+@_task
 def _judge_part(index: int, parsed: tuple[Parsed, list], drops: list[Drop], cfg: Config
                 ) -> tuple[list[Article], list, dict[str, Sketch], list[NearRecord]]:
     w = _worker(cfg)
