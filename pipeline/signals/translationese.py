@@ -61,7 +61,7 @@ class Translationese(Scorer):
         grams = ngrams(skeleton(span))
         scored = [(self.log_odds.get(g, 0.0), a, b) for g, a, b in grams]
         mean = sum(v for v, _, _ in scored) / len(scored)
-        if round(min(1.0, mean / 1.5), 4) <= 0:  # nothing to show: the value reads 0
+        if round(mean / 1.5, 4) <= 0:  # the value reads 0: no evidence to show
             return self.signal(mean / 1.5)
         worst = [(a, b) for v, a, b in sorted(scored, reverse=True)[:3] if v > 0.5]
         base = span.start_char
