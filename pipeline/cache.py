@@ -28,10 +28,11 @@ SCHEMA = 1
 TIMEOUT_S = 30  # how long a connection waits for another one's lock
 
 
-def _wal(db: sqlite3.Connection) -> None:
+def use_wal(db: sqlite3.Connection) -> None:
     """Write-ahead logging, so that readers and a writer do not block each other. SQLite does not
     wait (busy timeout) for this switch: when two Dask workers opened a new cache folder at once,
-    one got "database is locked" at once and ran without the cache. So the switch is retried."""
+    one got "database is locked" at once and ran without the cache. So the switch is retried.
+    Every cache in the folder that uses WAL switches here."""
     deadline = time.monotonic() + TIMEOUT_S
     while True:
         try:
@@ -55,7 +56,7 @@ class RunCache:
         self.fp = _h(self.parse_fp, json.dumps(signal_fingerprint, sort_keys=True, default=str))
         # Used from one thread at a time, but a Dask worker closes it from another one.
         self._db = sqlite3.connect(cache_dir / FILE_NAME, timeout=TIMEOUT_S, check_same_thread=False)
-        _wal(self._db)
+        use_wal(self._db)
         self._db.execute("CREATE TABLE IF NOT EXISTS doc (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS signal (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         self.hits = self.misses = 0

@@ -42,17 +42,19 @@ def test_msgpack_hooks_are_looked_up_once_but_a_new_one_is_seen() -> None:
     assert "pipeline_test_hook" not in srsly.msgpack_decoders.get_all()
 
 
-def _open_cache(folder: str, barrier: object, errors: object) -> None:
+def _open_cache(kind: str, folder: str, barrier: object, errors: object) -> None:
     from pipeline.cache import RunCache
+    from pipeline.grammar.cache import GrammarCache
 
     barrier.wait()  # type: ignore[attr-defined]
     try:
-        RunCache(Path(folder), {}, {}).close()
+        (RunCache(Path(folder), {}, {}) if kind == "run" else GrammarCache(Path(folder))).close()
     except Exception as exc:  # what the test counts
         errors.put(repr(exc))  # type: ignore[attr-defined]
 
 
-def test_workers_opening_a_new_cache_folder_at_once_all_get_the_cache(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["run", "grammar"])
+def test_workers_opening_a_new_cache_folder_at_once_all_get_the_cache(kind: str, tmp_path: Path) -> None:
     # SQLite does not wait for the switch to WAL: 4 processes at once failed in 1 of 3 new folders.
     import multiprocessing
 
@@ -60,7 +62,7 @@ def test_workers_opening_a_new_cache_folder_at_once_all_get_the_cache(tmp_path: 
     errors = ctx.Queue()
     for trial in range(20):
         barrier = ctx.Barrier(4)
-        procs = [ctx.Process(target=_open_cache, args=(str(tmp_path / str(trial)), barrier, errors)) for _ in range(4)]
+        procs = [ctx.Process(target=_open_cache, args=(kind, str(tmp_path / str(trial)), barrier, errors)) for _ in range(4)]
         for p in procs:
             p.start()
         for p in procs:

@@ -14,6 +14,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from ..cache import TIMEOUT_S, use_wal
+
 log = logging.getLogger("pipeline.grammar")
 
 DEFAULT_CACHE_DIR = Path(".cache/pipeline")  # relative to the working directory
@@ -32,10 +34,10 @@ class GrammarCache:
         cache_dir.mkdir(parents=True, exist_ok=True)
         self.path = cache_dir / FILE_NAME
         # timeout: two pipeline runs may share the cache; WAL lets readers go on while one writes.
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        self._db = sqlite3.connect(self.path, timeout=TIMEOUT_S, check_same_thread=False)
         self._lock = threading.Lock()
         with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            use_wal(self._db)
             self._db.execute("CREATE TABLE IF NOT EXISTS lt (key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
             self._db.commit()
 
