@@ -60,11 +60,11 @@ class Translationese(Scorer):
         toks = [t for t in span if not t.is_space]
         grams = ngrams(skeleton(span))
         scored = [(self.log_odds.get(g, 0.0), a, b) for g, a, b in grams]
-        mean = sum(v for v, _, _ in scored) / len(scored)
-        if round(mean / 1.5, 4) <= 0:  # the value reads 0: no evidence to show
-            return self.signal(mean / 1.5)
+        value = sum(v for v, _, _ in scored) / len(scored) / 1.5
+        if round(value, 4) <= 0:  # the value reads 0: no evidence to show
+            return self.signal(value)
         worst = [(a, b) for v, a, b in sorted(scored, reverse=True)[:3] if v > 0.5]
         base = span.start_char
         spans = [(toks[max(0, a)].idx - base, toks[min(len(toks), b) - 1].idx - base + len(toks[min(len(toks), b) - 1].text))
                  for a, b in worst if a < len(toks) and b > 0]
-        return self.signal(mean / 1.5, ", ".join(g for g, _, _ in sorted(grams, key=lambda x: -self.log_odds.get(x[0], 0.0))[:3]), spans)
+        return self.signal(value, ", ".join(g for g, _, _ in sorted(grams, key=lambda x: -self.log_odds.get(x[0], 0.0))[:3]), spans)
