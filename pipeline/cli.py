@@ -109,6 +109,7 @@ def run(
     from .gate import EXIT_GATE, diff_table, load_baseline, validate_rule
     from .stamp import Stamp, fingerprint, report_files, reuse_reports
     from .write.atomic import check_output_dir
+    from .write.degrade import missing_signals
 
     overrides = list(set_ or [])
     if garbled is not None:
@@ -148,7 +149,7 @@ def run(
             summ, gate = write_reports(result, cfg, reports, paths, old)
             wait_closed()  # a Dask run's cluster stopped while the outputs were written
             skipped = result.skipped
-            if stamp is not None and not summ["grammar_unchecked"]:  # a failed check is retried next time
+            if stamp is not None and not missing_signals(summ):  # a failed check is retried next time
                 stamp.save([cleaned / p for p in paths.values()] + report_files(reports))
     except PipelineError as exc:
         _fail(exc)
@@ -163,9 +164,8 @@ def run(
             f"-> {cleaned}/ and {reports}/" + (" (nothing changed since the last run: outputs kept)" if reused else ""),
             err=True,
         )
-    if summ.get("grammar_unchecked"):
-        typer.echo(f"Warning: {summ['grammar_unchecked']} sentences were scored without LanguageTool (it failed); "
-                   "gate on it with --fail-on 'grammar_unchecked>0'", err=True)
+    for line in missing_signals(summ):
+        typer.echo(f"Warning: {line}", err=True)
     if gate.baseline:
         typer.echo(diff_table(gate.baseline), err=True)
     for c in gate.checks:

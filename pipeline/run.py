@@ -30,7 +30,7 @@ from .segment.parse import Parser
 from .segment.sections import BlockWork, build_sections
 from .signals.base import Item, Scorer
 from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
-from .signals import build_scorers
+from .signals import open_scorers
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -177,15 +177,21 @@ def score_items(items: list[Item], scorers: list[Scorer], cache: RunCache | None
         keys = cache.signal_keys(scorer.name, base, scorer.cache_tag) if cache is not None else [str(i) for i in range(len(items))]
         found = cache.get_signals(keys) if cache is not None else {}
         todo = [(k, it) for k, it in zip(keys, items) if k not in found]
-        # A slow scorer (the language model) takes minutes on a cold run: show it working.
         work = [it for _, it in todo]
-        sigs = [scorer.score(it) for it in progress(work, scorer.name, quiet)] if scorer.slow else scorer.score_many(work)
+        sigs = _score_slowly(scorer, work, quiet) if scorer.slow else scorer.score_many(work)
         fresh = dict(zip((k for k, _ in todo), sigs))
         if cache is not None:
             # A degraded result (LanguageTool down) is not worth keeping: the next run should retry.
             cache.put_signals({k: g for k, g in fresh.items() if g.detail != "unchecked"})
         for k, item in zip(keys, items):
             item.sentence.signals.append(found.get(k) or fresh[k])
+
+
+def _score_slowly(scorer: Scorer, items: list[Item], quiet: bool, chunk: int = 256) -> list:
+    """A slow scorer (the language model) takes minutes on a cold run: show it working, a chunk at a
+    time (it batches within a chunk)."""
+    parts = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    return [sig for part in progress(parts, f"{scorer.name} ({chunk} sentences a step)", quiet) for sig in scorer.score_many(part)]
 
 
 def score(articles: list[Article], spans: dict, scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:
@@ -202,7 +208,7 @@ def open_cache(cfg: Config) -> RunCache | None:
 
     parse = {"spacy": spacy.__version__, "model": cfg.model.spacy}
     # The weights are in: the language-model cascade runs only where they leave a sentence undecided.
-    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("threshold", "lm_threads")},
+    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("threshold", "lm_threads", "lm_timeout_s")},
                "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:
         return RunCache(folder, parse, signals)
@@ -271,16 +277,23 @@ def slices(articles: list[Article], works: dict[str, list[BlockWork]], max_block
 
 def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Scorer] | None, parser: Parser,
          keep_parses: bool = False) -> RunResult:
-    """Slice by slice, in input order: each slice's parses are freed before the next is parsed, which
-    bounds memory. Every step that looks across articles (exact and near duplicates) keeps its
-    state from one slice to the next, so the result does not depend on the slice size."""
     result = RunResult(articles=[])
     timer = _Timer(result.timings)
     articles = front(inputs, cfg, result, timer)
     with timer.stage("repair"):
         # Boilerplate needs counts over the whole input: this runs once, before the slices.
         works = prepare_blocks(articles, cfg)
-    scorers = build_scorers(cfg) + list(extra_scorers or [])
+    with open_scorers(cfg) as scorers:
+        _judge_slices(articles, works, scorers + list(extra_scorers or []), cfg, quiet, parser, keep_parses, result, timer)
+    result.articles = articles
+    return result
+
+
+def _judge_slices(articles: list[Article], works: dict[str, list[BlockWork]], scorers: list[Scorer], cfg: Config, quiet: bool,
+                  parser: Parser, keep_parses: bool, result: RunResult, timer: _Timer) -> None:
+    """Slice by slice, in input order: each slice's parses are freed before the next is parsed, which
+    bounds memory. Every step that looks across articles (exact and near duplicates) keeps its
+    state from one slice to the next, so the result does not depend on the slice size."""
     exact, near = ExactDups(), NearIndex(cfg.dedup.near_threshold)
     twins: list[Pair] = []
     nears: list[Pair] = []
@@ -307,8 +320,6 @@ def _run(inputs: list[Path], cfg: Config, quiet: bool, extra_scorers: list[Score
         del spans  # before the next slice is parsed, not after
     with timer.stage("twins"):
         result.pairs = twins + nears + mark_near_dup_articles(articles, sketches, cfg.dedup)
-    result.articles = articles
-    return result
 
 
 def all_sentences(result: RunResult) -> list[Sentence]:

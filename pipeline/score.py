@@ -8,7 +8,7 @@ from .model import Action, Sentence, Verdict
 from .repair import repair
 from .run import score_items
 from .segment.nlp import load_nlp
-from .signals import build_scorers
+from .signals import open_scorers
 from .signals.base import Item, Scorer
 from .signals.boilerplate import shape_reason
 
@@ -27,7 +27,8 @@ def score_sentences(lines: list[str], cfg: Config, extra_scorers: list[Scorer] |
         todo.append(s)
     nlp = load_nlp(cfg.model.spacy)
     items = [Item(s, doc[:]) for s, doc in zip(todo, nlp.pipe((s.cleaned for s in todo), batch_size=cfg.model.batch_size))]
-    score_items(items, build_scorers(cfg) + list(extra_scorers or []))
+    with open_scorers(cfg) as scorers:
+        score_items(items, scorers + list(extra_scorers or []))
     for s in todo:
         decide(s, cfg)
     return todo

@@ -51,8 +51,10 @@ def fit_lm_length(cfg, df: pd.DataFrame) -> None:  # type: ignore[no-untyped-def
     """Fit fluency.A and B (expected surprise by length) on fluent MLQE-PE sentences (da_mean >= 70)."""
     from pipeline.signals import fluency
 
-    lm = fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), Path(cfg.cache.dir), cfg.garble.lm_threads, cfg.model.lm)
-    pts = [lm.surprise(t) for t in df.loc[df["da_mean"] >= 70, "mt"]]
+    lm = fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), Path(cfg.cache.dir), cfg.garble.lm_threads,
+                           cfg.model.lm, Path(cfg.model.lm_dir), cfg.garble.lm_timeout_s)
+    with lm.process:
+        pts = lm.surprise_many(list(df.loc[df["da_mean"] >= 70, "mt"]))
     pts = [(m, n) for m, n in pts if n > 0]
     b, a = np.polyfit(np.log([n for _, n in pts]), [m for m, _ in pts], 1)
     resid = np.array([m - (a + b * np.log(n)) for m, n in pts])

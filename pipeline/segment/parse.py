@@ -12,14 +12,12 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-import signal
-import threading
-import time
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Iterator
 
 import numpy
 
+from ..child import as_child, cores
 from ..errors import PipelineError
 from .nlp import load_nlp
 
@@ -34,14 +32,6 @@ MAX_AUTO_JOBS = 8
 # Neither is read after parsing, and leaving them out makes a Doc's bytes about a quarter the size (measured).
 EXCLUDE = ["tensor", "user_data"]
 _NO_TENSOR = numpy.zeros((0,), dtype="float32")  # what Doc.from_bytes leaves when the tensor is excluded
-
-
-def cores() -> int:
-    """The cores this process may run on (a container or taskset may allow fewer than the host has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class Parser:
@@ -159,18 +149,8 @@ _CHILD: dict = {}
 
 
 def _load_child(model: str, batch_size: int) -> None:
-    # Ctrl-C is the run's to handle: it stops the pool, and a traceback from each process would bury its message.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A run killed outright (SIGKILL, the OOM killer) cannot stop its pool, and its processes would
-    # wait on their queue for ever: they leave once they see they have a new parent.
-    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
+    as_child()
     _CHILD["nlp"], _CHILD["batch_size"] = load_nlp(model), batch_size
-
-
-def _leave_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _parse_chunk(texts: list[str]) -> list[bytes]:

@@ -6,6 +6,9 @@ server and is built by `pipeline.grammar` instead of here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable
 
 from ..config import Config
@@ -36,7 +39,7 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "translationese_v1": translationese.Translationese,
         # Last in config order: its cascade reads the signals computed before it.
         "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), cfg.cache.folder,
-                                                   cfg.garble.lm_threads, cfg.model.lm),
+                                                   cfg.garble.lm_threads, cfg.model.lm, Path(cfg.model.lm_dir), cfg.garble.lm_timeout_s),
     }
 
 
@@ -51,3 +54,14 @@ def build_scorers(cfg: Config) -> list[Scorer]:
     if unknown:
         raise ConfigError(f"unknown garble.signals {unknown} (known: {', '.join(known_signals(cfg))})")
     return [reg[n]() for n in cfg.garble.signals if n in reg]
+
+
+@contextmanager
+def open_scorers(cfg: Config) -> Iterator[list[Scorer]]:
+    """build_scorers(cfg), closed however the block exits: the language model's process stops with it."""
+    scorers = build_scorers(cfg)
+    try:
+        yield scorers
+    finally:
+        for scorer in scorers:
+            scorer.close()

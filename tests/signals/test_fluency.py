@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
-from pipeline.errors import DependencyError
 from pipeline.model import Sentence, Signal
 from pipeline.signals import fluency
 from pipeline.signals.base import Item
@@ -15,10 +14,16 @@ from pipeline.signals.base import Item
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def lm(tmp_path_factory: pytest.TempPathFactory) -> fluency.LmFluency:
+def _lm(weights: dict[str, float], band: tuple[float, float], cache: Path | None) -> fluency.LmFluency:
     cfg = load_config()
-    return fluency.LmFluency({"bias": -2.0}, (0.0, 1.0), tmp_path_factory.mktemp("lm"), 1, cfg.model.lm)
+    return fluency.LmFluency(weights, band, cache, 1, cfg.model.lm, Path(cfg.model.lm_dir))
+
+
+@pytest.fixture(scope="module")
+def lm(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    scorer = _lm({"bias": -2.0}, (0.0, 1.0), tmp_path_factory.mktemp("lm"))
+    yield scorer
+    scorer.close()
 
 
 def _item(text: str) -> Item:
@@ -28,24 +33,33 @@ def _item(text: str) -> Item:
 def test_translationese_is_more_surprising_than_fluent_text(lm: fluency.LmFluency) -> None:
     garbled = "This kind of negative mood is very adverse to the health of the body, so small make up here to tell you."
     fluent = "This kind of negative mood is bad for your health, so here is what you should know."
-    assert lm.surprise(garbled)[0] > lm.surprise(fluent)[0]
-    assert lm.score(_item(garbled)).value > lm.score(_item(fluent)).value
+    (g, _), (f, _) = lm.surprise_many([garbled, fluent])
+    assert g > f
+    sg, sf = lm.score_many([_item(garbled), _item(fluent)])
+    assert sg.value > sf.value and sg.reason == "disfluent"
+    assert "nats/token" in sg.detail
 
 
 def test_cache_and_cascade(lm: fluency.LmFluency) -> None:
     text = "Sit up straight and keep your shoulders relaxed while you work at the desk."
-    lm.surprise(text)
+    first = lm.surprise_many([text])
     before = lm.evaluated
-    assert lm.surprise(text) == lm.surprise(text) and lm.evaluated == before, "cached: the model is not run again"
-    narrow = fluency.LmFluency({"bias": -5.0}, (0.2, 0.8), None, 1)
+    assert lm.surprise_many([text, text]) == first * 2 and lm.evaluated == before, "cached: the model is not run again"
+    narrow = _lm({"bias": -5.0}, (0.2, 0.8), None)
     sent = _item("A sentence the cheap signals already call fluent enough.")
     sent.sentence.signals.append(Signal("oov_rate_v1", 0.0))
     sig = narrow.score(sent)
     assert sig.value == 0.0 and "not needed" in sig.detail and narrow.evaluated == 0
+    assert narrow.process.crashes == [] and narrow.process._proc is None, "no process was started for it"
 
 
-def test_missing_model_file_is_a_dependency_error(tmp_path: Path) -> None:
-    with pytest.raises(DependencyError, match="does not exist"):
-        fluency.model_path(str(tmp_path / "none.gguf"))
-    with pytest.raises(DependencyError, match="not installed"):
-        fluency.model_path("no_such_lm_package")
+def test_a_dead_model_process_leaves_the_signal_unchecked(lm: fluency.LmFluency, tmp_path: Path) -> None:
+    cfg = load_config()
+    dead = fluency.LmFluency({"bias": -2.0}, (0.0, 1.0), tmp_path, 1, cfg.model.lm, Path(cfg.model.lm_dir),
+                             loader="tests.lm.crashing:crash_always")
+    text = "Stand with your feet apart and raise both arms slowly above your head."
+    with dead.process:
+        sig = dead.score(_item(text))
+    assert (sig.value, sig.reason, sig.detail) == (0.0, None, "unchecked")
+    assert dead.cache is not None and dead.cache.get(dead.text_key(text)) is None, "a failure is not cached: the next run asks again"
+
