@@ -10,16 +10,18 @@ import numpy as np
 import pandas as pd
 
 
-def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
-    """L2-regularised logistic regression (the bias, unpenalised, is the last weight)."""
+def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50, weights: np.ndarray | None = None) -> np.ndarray:
+    """L2-regularised logistic regression (the bias, unpenalised, is the last weight). `y` may be
+    soft (0..1); `weights` weigh the rows (default 1 each)."""
     Xb = np.hstack([X, np.ones((len(X), 1))])
+    sw = np.ones(len(X)) if weights is None else np.asarray(weights, dtype=float)
     w = np.zeros(Xb.shape[1])
     penalty = np.full(len(w), l2)
     penalty[-1] = 0.0
     for _ in range(steps):
         p = 1 / (1 + np.exp(-np.clip(Xb @ w, -30, 30)))
-        grad = Xb.T @ (p - y) + penalty * w
-        hess = Xb.T @ (Xb * (p * (1 - p))[:, None]) + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        grad = Xb.T @ (sw * (p - y)) + penalty * w
+        hess = Xb.T @ (Xb * (sw * p * (1 - p))[:, None]) + np.diag(penalty) + 1e-9 * np.eye(len(w))
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:

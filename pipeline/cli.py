@@ -20,7 +20,7 @@ from .config import Config, describe, load_config
 from .errors import PipelineError
 
 if TYPE_CHECKING:
-    from .run import RunResult
+    from .result import RunResult
 
 app = typer.Typer(
     help="Clean machine-translated web scrapes into Markdown and report on their translation quality.",

@@ -21,7 +21,7 @@ from .errors import DependencyError, PipelineError
 if TYPE_CHECKING:
     from distributed import Client
 
-    from .run import RunResult
+    from .result import RunResult
 
 #: How long tasks wait when no worker may run them (a worker died and was not replaced).
 NO_WORKERS_TIMEOUT = "60s"

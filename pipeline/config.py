@@ -80,7 +80,7 @@ class GarbleConfig:
     signals: list[str] = _f(
         ["oov_rate_v1", "glued_tokens_v1", "leading_punct_v1", "repairs_v1", "cjk_residue_v1", "repeated_words_v1",
          "no_verb_v1", "lowercase_start_v1", "unbalanced_v1", "length_v1", "unfinished_v1", "odd_parse_v1",
-         "translationese_v1", "languagetool_v1", "lm_fluency_v1"],
+         "translationese_v1", "phrasing_v1", "bad_words_v1", "languagetool_v1", "lm_fluency_v1"],
         # harper_v1 is available but off: its fitted weight is 0 and it costs more than parsing.
         "Garble signals to compute (see README, 'Reason codes'); languagetool_v1 also needs languagetool.enabled.",
     )
@@ -94,7 +94,11 @@ class GarbleConfig:
          "translationese_v1": 4.391, "languagetool_v1": 0.0, "lm_fluency_v1": 2.429},
         "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
-    lm_band: list[float] | None = _f(None, "Run the language model only on sentences whose provisional garble_score (cheap signals) is in [low, high]; unset: exactly those whose verdict it could still change.")
+    cascade_margin: float | None = _f(2.0, "LanguageTool and the language model run only on sentences whose garble_score, with their values predicted by "
+                                      "`student`, lies within this many log-odds of the threshold (README, Speed); None: on every sentence.")
+    student: dict[str, dict[str, float]] = _f(
+        {"languagetool_v1": {"bias": 0.0}, "lm_fluency_v1": {"bias": 0.0}},
+        "The cascade's predictions of the expensive signals: per signal, a bias and a weight per cheap signal (fitted by scripts/fit_garble.py).")
     lm_threads: int = _f(0, "CPU threads for the language model; 0: all cores, or under Dask a host's cores shared among its workers "
                           "(more threads than free cores makes it much slower). Does not change the scores.")
     lm_timeout_s: float = _f(300.0, "Seconds the language-model process may take over one batch before it is taken for hung, killed and restarted (once).")
@@ -203,9 +207,8 @@ class Config:
         for key, (value, least) in counts.items():
             if value < least:
                 raise ConfigError(f"{key} must be at least {least}, got {value}")
-        band = self.garble.lm_band
-        if band is not None and (len(band) != 2 or not 0.0 <= band[0] <= band[1] <= 1.0):
-            raise ConfigError(f"garble.lm_band must be [low, high] within 0..1, got {self.garble.lm_band}")
+        if self.garble.cascade_margin is not None and self.garble.cascade_margin < 0:
+            raise ConfigError(f"garble.cascade_margin must be at least 0 (or unset: every signal on every sentence), got {self.garble.cascade_margin}")
         for key in ("near_threshold", "article_threshold"):
             v = getattr(self.dedup, key)
             if not 0.05 <= v <= 0.95:  # MinHash LSH needs at least two bands

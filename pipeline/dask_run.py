@@ -42,7 +42,9 @@ from .dedup import buckets
 from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
 from .dedup.near import NearRecord, Sketch, apply_near, article_sketches, mark_near_dup_articles, near_records, resolve_near
 from .errors import PipelineError
-from .run import RunResult, _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, progress, repair_blocks, segment, to_parse
+from .progress import progress
+from .result import RunResult
+from .run import _Timer, count_repeats, front, judge, mark_boilerplate, open_cache, parse_blocks, repair_blocks, segment, to_parse
 from .segment.parse import Parser
 from .signals.boilerplate import RepetitionStats
 

@@ -10,6 +10,7 @@ shows, so a reviewer sees how much each piece of evidence moved the score.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from .config import Config
 from .model import Action, Sentence, Signal, Verdict
@@ -29,8 +30,9 @@ def contributions(sent: Sentence, weights: dict[str, float]) -> list[tuple[str, 
     return sorted(out, key=lambda rc: (-rc[1], rc[0]))
 
 
-def garble_score(sent: Sentence, weights: dict[str, float]) -> float:
-    z = weights.get("bias", 0.0) + sum(contribution(sig, weights) for sig in sent.signals)
+def garble_score(sent: Sentence, weights: dict[str, float], extra: Sequence[Signal] = ()) -> float:
+    """`extra`: signals counted as if the sentence had them (the cascade's predicted ones)."""
+    z = weights.get("bias", 0.0) + sum(contribution(sig, weights) for sig in (*sent.signals, *extra))
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 4)
 
 

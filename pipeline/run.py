@@ -11,67 +11,33 @@ import sqlite3
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from .cache import RunCache
-from .config import Config
+from .cascade import score_with_cascade
+from .config import Config, GarbleConfig
 from .dedup.exact import ExactDups
 from .dedup.near import NearIndex, Sketch, apply_near, article_sketches, mark_near_dup_articles, near_records
 from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
 from .model import Article, Pair, Sentence
+from .progress import progress
 from .read import discover, read_file, source_name
 from .repair import RepairResult, repair
 from .segment.articles import assign_ids, split_articles
 from .segment.parse import Parser
 from .segment.sections import BlockWork, build_sections
 from .signals.base import Item, Scorer
-from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
+from .result import Ahead, RunResult
 from .signals import open_scorers
+from .signals.base import Item, Scorer
+from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
 
-if TYPE_CHECKING:
-    from markupsafe import Markup
-
-    from .write.pieces import Pieces
-    from .write.report_html import ArticleView
+__all__ = ["Ahead", "RunResult", "run"]
 
 log = logging.getLogger("pipeline")
-
-
-@dataclass
-class Ahead:
-    """Parts of the outputs made before the writing starts: by a Dask run's workers (the pieces) and
-    by the calling process while it waits for them (the rest). A local run makes
-    each while writing, by the same functions, so with the same bytes; here they stay empty."""
-
-    pieces: dict[str, Pieces] = field(default_factory=dict)  # article id -> its Markdown and report.html pieces
-    views: list[ArticleView] | None = None  # the articles, ranked for report.html
-    chart: Markup | None = None  # report.html's score histogram
-    lines: bytes | None = None  # lines.csv
-
-
-@dataclass
-class RunResult:
-    articles: list[Article]
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    timings: dict[str, float] = field(default_factory=dict)
-    sources: dict[str, int] = field(default_factory=dict)  # source -> number of raw lines
-    notes: list[str] = field(default_factory=list)
-    pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
-    spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
-    ahead: Ahead = field(default_factory=Ahead)
-
-
-def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:
-    """A progress bar on a terminal only; logs and pipes stay clean."""
-    if quiet or not sys.stderr.isatty():
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, desc=desc, total=total, unit="item", leave=False, file=sys.stderr)
 
 
 class _Timer:
@@ -170,33 +136,10 @@ def parse_blocks(works: dict[str, list[BlockWork]], parser: Parser, quiet: bool,
         w.doc = parsed[w.rep.text]
 
 
-def score_items(items: list[Item], scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:
-    """Append each scorer's signal to each item's sentence, reading and filling the cache."""
-    base = cache.item_keys(items) if cache is not None else []
-    for scorer in scorers:
-        keys = cache.signal_keys(scorer.name, base, scorer.cache_tag) if cache is not None else [str(i) for i in range(len(items))]
-        found = cache.get_signals(keys) if cache is not None else {}
-        todo = [(k, it) for k, it in zip(keys, items) if k not in found]
-        work = [it for _, it in todo]
-        sigs = _score_slowly(scorer, work, quiet) if scorer.slow else scorer.score_many(work)
-        fresh = dict(zip((k for k, _ in todo), sigs))
-        if cache is not None:
-            # A degraded result (LanguageTool down) is not worth keeping: the next run should retry.
-            cache.put_signals({k: g for k, g in fresh.items() if g.detail != "unchecked"})
-        for k, item in zip(keys, items):
-            item.sentence.signals.append(found.get(k) or fresh[k])
-
-
-def _score_slowly(scorer: Scorer, items: list[Item], quiet: bool, chunk: int = 256) -> list:
-    """A slow scorer (the language model) takes minutes on a cold run: show it working, a chunk at a
-    time (it batches within a chunk)."""
-    parts = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-    return [sig for part in progress(parts, f"{scorer.name} ({chunk} sentences a step)", quiet) for sig in scorer.score_many(part)]
-
-
-def score(articles: list[Article], spans: dict, scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:
+def score(articles: list[Article], spans: dict, scorers: list[Scorer], garble: GarbleConfig, cache: RunCache | None = None,
+          quiet: bool = True) -> None:
     items = [Item(s, spans.get(s.id)) for a in articles for s in a.sentences if s.verdict.value in ("ok", "heading")]
-    score_items(items, scorers, cache, quiet)
+    score_with_cascade(items, scorers, garble, cache, quiet)
 
 
 def open_cache(cfg: Config) -> RunCache | None:
@@ -252,7 +195,7 @@ def judge(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Conf
           quiet: bool, timer: _Timer) -> list[Pair]:
     """Score, decide and find twins: per article, so it can run on any slice of the input."""
     with timer.stage("score"):
-        score(articles, spans, scorers, cache, quiet)
+        score(articles, spans, scorers, cfg.garble, cache, quiet)
     for art in articles:
         for sent in art.sentences:
             decide(sent, cfg)

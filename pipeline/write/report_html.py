@@ -27,7 +27,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Article, Sentence, Verdict
-from ..run import RunResult
+from ..result import RunResult
 from .article_body import BodyRenderer
 from .degrade import missing_signals
 from .markdown import counts, scores

@@ -24,9 +24,9 @@ def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: str, *extra: s
 
     monkeypatch.setattr(pipeline.lm.process, "LOADER", loader)
     monkeypatch.setenv("LM_CRASH_MARKER", str(tmp_path / "crashed"))
-    # Every sentence of four words or more goes to the model: the band covers every provisional score.
+    # Every sentence of four words or more goes to the model: a cascade margin wider than any score's distance.
     code, _, err = run_cli([SAMPLE], tmp_path / "out", "--no-grammar", "--set", f"cache.dir={tmp_path / 'cache'}",
-                           "--set", "garble.lm_band=[0.0, 1.0]", *extra)
+                           "--set", "garble.cascade_margin=100.0", *extra)
     assert "Traceback" not in err, err
     out = load_output(tmp_path / "out")
     src = next(SAMPLE.glob("*.txt"))

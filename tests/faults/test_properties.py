@@ -22,7 +22,8 @@ from pipeline.config import Config, load_config
 from pipeline.dedup.exact import mark_exact_dups
 from pipeline.dedup.near import article_sketches, mark_near_dup_articles, mark_near_dups
 from pipeline.dedup.twins import mark_twins
-from pipeline.run import RunResult, run
+from pipeline.result import RunResult
+from pipeline.run import run
 from pipeline.write.tables import lines_frame
 
 from .conftest import FATES, TALLY, raw_lines

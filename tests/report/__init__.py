@@ -11,7 +11,7 @@ import random
 from pipeline.config import Config
 from pipeline.decide import decide
 from pipeline.model import Action, Article, Repair, Section, Sentence, Signal, Verdict
-from pipeline.run import RunResult
+from pipeline.result import RunResult
 from pipeline.write.outputs import summary
 
 HOSTILE = [

@@ -7,21 +7,21 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
-from pipeline.model import Sentence, Signal
+from pipeline.model import Sentence
 from pipeline.signals import fluency
 from pipeline.signals.base import Item
 
 pytestmark = pytest.mark.integration
 
 
-def _lm(weights: dict[str, float], band: tuple[float, float], cache: Path | None) -> fluency.LmFluency:
+def _lm(cache: Path | None, **kw) -> fluency.LmFluency:  # type: ignore[no-untyped-def]
     cfg = load_config()
-    return fluency.LmFluency(weights, band, cache, 1, cfg.model.lm, Path(cfg.model.lm_dir))
+    return fluency.LmFluency(cache, 1, cfg.model.lm, Path(cfg.model.lm_dir), **kw)
 
 
 @pytest.fixture(scope="module")
 def lm(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    scorer = _lm({"bias": -2.0}, (0.0, 1.0), tmp_path_factory.mktemp("lm"))
+    scorer = _lm(tmp_path_factory.mktemp("lm"))
     yield scorer
     scorer.close()
 
@@ -40,23 +40,18 @@ def test_translationese_is_more_surprising_than_fluent_text(lm: fluency.LmFluenc
     assert "nats/token" in sg.detail
 
 
-def test_cache_and_cascade(lm: fluency.LmFluency) -> None:
+def test_cache(lm: fluency.LmFluency) -> None:
     text = "Sit up straight and keep your shoulders relaxed while you work at the desk."
     first = lm.surprise_many([text])
     before = lm.evaluated
     assert lm.surprise_many([text, text]) == first * 2 and lm.evaluated == before, "cached: the model is not run again"
-    narrow = _lm({"bias": -5.0}, (0.2, 0.8), None)
-    sent = _item("A sentence the cheap signals already call fluent enough.")
-    sent.sentence.signals.append(Signal("oov_rate_v1", 0.0))
-    sig = narrow.score(sent)
-    assert sig.value == 0.0 and "not needed" in sig.detail and narrow.evaluated == 0
-    assert narrow.process.crashes == [] and narrow.process._proc is None, "no process was started for it"
+    short = _lm(None)
+    assert short.score(_item("Too short here.")).value == 0.0
+    assert short.process._proc is None, "nothing to score: no process was started"
 
 
 def test_a_dead_model_process_leaves_the_signal_unchecked(lm: fluency.LmFluency, tmp_path: Path) -> None:
-    cfg = load_config()
-    dead = fluency.LmFluency({"bias": -2.0}, (0.0, 1.0), tmp_path, 1, cfg.model.lm, Path(cfg.model.lm_dir),
-                             loader="tests.lm.crashing:crash_always")
+    dead = _lm(tmp_path, loader="tests.lm.crashing:crash_always")
     text = "Stand with your feet apart and raise both arms slowly above your head."
     with dead.process:
         sig = dead.score(_item(text))

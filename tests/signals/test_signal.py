@@ -20,14 +20,15 @@ def test_a_signal_that_found_nothing_is_one_instance_per_scorer() -> None:
     texts = ["Stand with your feet shoulder-width apart.", "Keep your back straight and breathe out slowly.",
              "Hold the stretch for ten seconds and then slowly return to the start and"]
     sents = score_sentences(texts, cfg, [])
-    quiet = [[g for g in s.signals if g.value == 0 and g.reason is None and not g.detail] for s in sents]
-    assert quiet[0] and {g.name for g in quiet[0]} == {g.name for g in quiet[1]}
-    assert all(a is b for a, b in zip(quiet[0], quiet[1]))
+    quiet = [{g.name: g for g in s.signals if g.value == 0 and g.reason is None and not g.detail} for s in sents]
+    both = set(quiet[0]) & set(quiet[1])
+    assert len(both) >= 6, both
+    assert all(quiet[0][n] is quiet[1][n] for n in both)
     # What fired keeps its own instance, with the words that fired it.
     unfinished = next(g for g in sents[2].signals if g.name == "unfinished_v1")
     assert unfinished.reason and unfinished.detail == "ends with 'and'" and unfinished.spans
     assert make_signal("unfinished_v1", 0.0) is make_signal("unfinished_v1", 0.0) is not unfinished
     # A pickle carries the shared instance once, and the copies stay shared on the other side.
     a, b = pickle.loads(pickle.dumps(sents[:2]))
-    pairs = [(g, h) for g, h in zip(a.signals, b.signals) if g.value == 0 and not g.detail]
-    assert len(pairs) == len(quiet[0]) and all(g is h for g, h in pairs)
+    pairs = [(g, h) for g, h in zip(a.signals, b.signals) if g.name in both]
+    assert len(pairs) == len(both) and all(g is h for g, h in pairs)
