@@ -150,8 +150,10 @@ def open_cache(cfg: Config) -> RunCache | None:
     import spacy
 
     parse = {"spacy": spacy.__version__, "model": cfg.model.spacy}
-    # The weights are in: the language-model cascade runs only where they leave a sentence undecided.
-    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in ("threshold", "lm_threads", "lm_timeout_s")},
+    # What decides which sentences get a signal (weights, threshold, the cascade) is out: a signal's value
+    # depends on the sentence alone, and the cascade's predicted stand-ins are never cached.
+    decision = ("threshold", "weights", "student", "cascade_margin", "lm_threads", "lm_timeout_s")
+    signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in decision},
                "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:
         return RunCache(folder, parse, signals)

@@ -3,7 +3,11 @@
 Learned from repetition and shape rather than from one site's phrases:
 - `repeated_line`  a short line seen many times in the input (SEO captions, nav links);
 - `caption_like`   a short lowercase keyword line seen in several articles;
-- `date_line`      a line that is only a date (archive lists);
+- `date_line`      a line that is only a date (archive lists), or a short unfinished line around one
+                   ("Updated: 25-07-2025", "Sunday, June 16, 2024 | 07:24 WIB");
+- `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ...") and bylines ("By Rose Salas");
+- `field_line`     template fields and page furniture: "Source: Network Views: 123", "Tagged with:",
+                   "5609 Views", "Advertisement", "Loading...", photo credits and "Picture 1 of ...";
 - `source_line`    "Source: …", "… stills source: …", "This article was compiled by …";
 - `disclaimer`, `share_prompt`, `promo`  short lines built around the vocabulary
   every site uses for these (infringement, thumbs up, follow us, WeChat …);
@@ -46,6 +50,27 @@ _PROMO = re.compile(
     r"|download (?:the|our) app|add (?:us|me) on|coupon|discount code|buy now|order now)\b",
     re.I,
 )
+
+
+_HAS_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}[-/.年]\d{{1,2}}(?:[-/.月]\d{{1,2}})?"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?)",
+    re.I,
+)
+# A trail of at least two separators between short parts, or a "you are here" lead-in.
+_CRUMBS = re.compile(r"^[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,60}){2,}$|^\W*(?:home|首页)\s*[>»›/|]|\b(?:current location|you are here)\b|您现在的位置|当前位置", re.I)
+_BYLINE = re.compile(r"^\W*(?:by|posted by|written by|edited by|reported by|author|editor)\s*[:：]?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\b", re.I)
+# Labels of the fields page templates print: a line of two or more of them, or one alone with its colon.
+_FIELD = (r"(?:updated?|update date|posted(?: on| in)?|published|release(?: time| date)?|time|date|source|views|author|editor|"
+          r"tags?|tagged with|categor(?:y|ies)|filed under|comments?|search|locations?|follow us(?: on)?|share(?: to| this)?)")
+_FIELDS = re.compile(rf"(?:^|\s)(?:{_FIELD})\s*[:：]", re.I)
+_FIELD_ALONE = re.compile(rf"^\W*{_FIELD}\s*[:：]?\W*$", re.I)
+_FURNITURE = re.compile(
+    r"^\W*(?:\d[\d,.]*\s*(?:views?|reads?|comments?|likes?|shares?)|advertisement|loading\.*|print|change size|share this article|read more\W*"
+    r"|(?:also|related|recommended)\s+read(?:ing)?\s*[:：].*|read\s*[:：].*|picture \d+ of .*|posted in\s+\w+(?:\s+\w+)?)\W*$",
+    re.I,
+)
+_CREDIT = re.compile(r"\s[-–—|(]\s*(?:photo|image|picture|source|credit)s?\s*[:：][^.!?]{1,40}\)?\s*$", re.I)  # a caption's credit
 
 
 def norm_key(text: str) -> str:
@@ -104,8 +129,12 @@ def shape_reason(text: str) -> str | None:
     """Reason code when a line's shape says it is boilerplate, else None."""
     t = text.strip()
     words = len(t.split())
-    if _DATE.match(t):
+    if _DATE.match(t) or (words <= 12 and _HAS_DATE.search(t) and not t.endswith((".", "!", "?", "。"))):
         return "date_line"
+    if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):
+        return "nav_line"
+    if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)) or words <= 15 and _FURNITURE.search(t) or words <= 30 and _CREDIT.search(t):
+        return "field_line"
     if words <= 40 and _DISCLAIMER.search(t):
         return "disclaimer"
     if words <= 25 and _SOURCE.search(t):
