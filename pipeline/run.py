@@ -23,8 +23,9 @@ from .dedup.twins import mark_twins
 from .decide import decide
 from .errors import InputError
 from .model import Article, Pair, Sentence
-from .read import discover, read_file, source_name
+from .read import discover, raw_line_count, read_file, source_name
 from .repair import RepairResult, repair
+from .review.key import assign_keys
 from .segment.articles import assign_ids, split_articles
 from .segment.parse import Parser
 from .segment.sections import BlockWork, build_sections
@@ -35,6 +36,7 @@ from .signals import open_scorers
 if TYPE_CHECKING:
     from markupsafe import Markup
 
+    from .review.apply import ReviewOutcome
     from .write.pieces import Pieces
     from .write.report_html import ArticleView
 
@@ -63,6 +65,7 @@ class RunResult:
     pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
     spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
     ahead: Ahead = field(default_factory=Ahead)
+    reviews: ReviewOutcome | None = None  # what `--reviews` changed (pipeline.review.apply_reviews)
 
 
 def progress(items: Iterable, desc: str, quiet: bool, total: int | None = None) -> Iterable:
@@ -96,17 +99,10 @@ def read_inputs(inputs: list[Path], cfg: Config, result: RunResult) -> list[Arti
         for doc in docs:
             articles.extend(split_articles(doc, cfg.segment))
         if docs:
-            result.sources[docs[0].source] = _count_lines(path)
+            result.sources[docs[0].source] = raw_line_count(path, docs)
     assign_ids(articles)
+    assign_keys(articles)
     return articles
-
-
-def _count_lines(path: Path) -> int:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return 0
-    return data.count(b"\n") + 1
 
 
 def prepare_blocks(articles: list[Article], cfg: Config) -> dict[str, list[BlockWork]]:
