@@ -247,30 +247,42 @@ def _read_segments(file: str) -> str:
 
 @app.command("eval")
 def evaluate(
-    devset: Annotated[Path, typer.Option(help="Labelled dev set (TSV: source, line, label, text).")] = Path("tests/data/devset.tsv"),
+    devset: Annotated[Optional[Path], typer.Option(help="Labelled dev set (TSV: source, line, label, text). "
+                                                        "Default: tests/data/devset.tsv, unless --reviews is given.")] = None,
+    reviews: Annotated[Optional[Path], typer.Option(help="reviews.jsonl from report.html: measure the machine's verdicts against the "
+                                                         "reviewers' (per-label P/R/F1). Example: --reviews reviews.jsonl")] = None,
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Raw input the dev set was labelled on. Default: raw/")] = None,
     mlqe: Annotated[Optional[Path], typer.Option(help="MLQE-PE TSV (pair, mt, da_mean, da_z) to correlate garble_score with human scores.")] = None,
     mlqe_per_pair: Annotated[int, typer.Option(help="Use the first N rows of each language pair (0: all); the language model is slow.")] = 0,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
-    """Print per-label precision, recall and F1 against a labelled dev set, and
-    (with --mlqe) the correlation of garble_score with human quality scores.
+    """Print per-label precision, recall and F1 against a labelled dev set, or against
+    reviewers' verdicts (--reviews), and (with --mlqe) the correlation of garble_score
+    with human quality scores.
 
     Example: pipeline eval --devset tests/data/devset.tsv raw/ --mlqe tests/data/mlqe/mlqe_pe_xen_dev.tsv
+
+    Example (reviews): pipeline eval raw/ --reviews reviews.jsonl
     """
-    from .evaluate import evaluate_devset, evaluate_mlqe, format_mlqe, format_report
+    from .evaluate import evaluate_labels, evaluate_mlqe, format_mlqe, format_report
     from .grammar import grammar_scorers
 
     _logging(True)
+    if devset is None and reviews is None:
+        devset = Path("tests/data/devset.tsv")
     try:
         cfg = load_config(config, set_)
         with grammar_scorers(cfg, cfg.cache.folder) as extra:
-            report = evaluate_devset(devset, inputs or [Path("raw")], cfg, extra)
+            report, review_report = evaluate_labels(devset, reviews, inputs or [Path("raw")], cfg, extra)
             mlqe_report = evaluate_mlqe(mlqe, cfg, extra, mlqe_per_pair) if mlqe else None
     except PipelineError as exc:
         _fail(exc)
-    typer.echo(format_report(report))
+    if report is not None:
+        typer.echo(format_report(report))
+    if review_report is not None:
+        typer.echo(("\n" if report is not None else "") + "Against the reviews (machine verdicts, reviewers' labels):")
+        typer.echo(format_report(review_report, "reviews"))
     if mlqe_report is not None:
         typer.echo("\n" + format_mlqe(mlqe_report))
 

@@ -6,7 +6,12 @@ Two labelled sources, used together so neither one's quirks decide alone:
 Prints cross-validated figures (5-fold within each source, and each source
 predicted by a model fitted on the other) and the weights as TOML.
 
-    .venv/bin/python scripts/fit_garble.py [--no-grammar] [--mlqe-per-pair=400]
+Reviewers' corrections (reviews.jsonl from report.html, README "Reviews") can be added as
+labels: `--reviews=FILE` (repeatable) with `--reviews-input=PATH`, the input they were made on
+(default raw/). A sentence reviewed as ok or garbled joins the dev set with the signal values
+this run gives it; reviews of other verdicts, and stale ones, are left out.
+
+    .venv/bin/python scripts/fit_garble.py [--no-grammar] [--mlqe-per-pair=400] [--reviews=reviews.jsonl --reviews-input=raw/]
 """
 
 from __future__ import annotations
@@ -39,6 +44,19 @@ def devset_features(cfg, extra, names: list[str]) -> tuple[np.ndarray, np.ndarra
             X.append([float(row.get(f"sig_{n}", 0.0) or 0.0) for n in names])
             y.append(label == "garbled")
     return np.nan_to_num(np.array(X)), np.array(y, dtype=float)
+
+
+def review_features(cfg, extra, names: list[str], files: list[Path], inputs: Path) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """Reviews of `inputs` as extra labels: each sentence reviewed ok or garbled, with its signal values."""
+    from pipeline.review import load_reviews
+
+    reviews = {k: r for f in files for k, r in load_reviews(f).items()}  # a later file's review of a key wins
+    labels = {k: r.new_verdict == "garbled" for k, r in reviews.items() if r.new_verdict in ("ok", "garbled")}
+    pred = sentences_frame(run([inputs], cfg, quiet=True, extra_scorers=extra).articles)
+    rows = pred[pred["review_key"].isin(set(labels)) & (pred["kind"] == "sentence")]
+    X = [[float(row.get(f"sig_{n}", 0.0) or 0.0) for n in names] for row in rows.to_dict("records")]
+    print(f"reviews: {len(reviews)} in {len(files)} file(s), {len(rows)} sentences reviewed ok or garbled found in {inputs}")
+    return np.nan_to_num(np.array(X).reshape(len(X), len(names))), np.array([labels[k] for k in rows["review_key"]], dtype=float)
 
 
 def mlqe_rows(per_pair: int) -> pd.DataFrame:
@@ -106,6 +124,8 @@ def f1_at(p: np.ndarray, y: np.ndarray, t: float) -> tuple[float, float, float]:
 def main() -> None:
     grammar = "--no-grammar" not in sys.argv
     per_pair = int(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--mlqe-per-pair=")), "400"))
+    review_files = [Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--reviews=")]
+    review_input = Path(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--reviews-input=")), str(ROOT / "raw")))
     # lm_band [0, 1]: the model sees every sentence here, so its weight is fitted on all of them.
     cfg = load_config(overrides=[f"languagetool.enabled={'true' if grammar else 'false'}", "garble.lm_band=[0.0, 1.0]"])
     mlqe_df = mlqe_rows(per_pair)
@@ -121,6 +141,9 @@ def main() -> None:
         ctx = contextlib.nullcontext([])
     with ctx as extra:
         Xd, yd = devset_features(cfg, extra, names)
+        if review_files:  # the reviewers' labels count as the dev set's: the same kind of scraped text
+            Xr, yr = review_features(cfg, extra, names, review_files, review_input)
+            Xd, yd = np.vstack([Xd, Xr]), np.concatenate([yd, yr])
         Xm, ym, mlqe = mlqe_features(cfg, extra, names, mlqe_df)
     print(f"dev set: {len(yd)} sentences, {int(yd.sum())} garbled; MLQE-PE: {len(ym)}, {int(ym.sum())} with da_mean < 30")
     l2 = 1.0

@@ -159,7 +159,9 @@
       row.appendChild(b);
     }
     const m = marks.get(row.dataset.k);
-    const pending = !!m && m.new_verdict !== verdictOf(row);
+    // Not yet in this report: a mark of this page, or one changed since the run applied it ("ok" keeps a heading a heading).
+    const want = m && (m.new_verdict === 'ok' && row.classList.contains('h') ? 'heading' : m.new_verdict);
+    const pending = !!m && want !== verdictOf(row);
     row.classList.toggle('rv-on', !!m);
     b.title = m ? `Reviewed: should be ${m.new_verdict}${m.note ? ` (${m.note})` : ''}. Change or remove the review` : 'Review this verdict';
     b.setAttribute('aria-label', b.title);
@@ -168,7 +170,7 @@
     if (!tag) {
       tag = document.createElement('span');
       tag.className = 'rv-mark';
-      row.querySelector('.t').appendChild(tag);
+      row.querySelector('.x').after(tag);
     }
     tag.textContent = ` → ${m.new_verdict.replace('_', ' ')}${m.note ? `: ${m.note}` : ''}`;
   }
