@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 from ..config import ReadConfig
@@ -66,17 +67,25 @@ def read(path: Path, source: str, cfg: ReadConfig, fmt: str) -> list[Document]:
 
 
 def lines(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(1-based line number, line without its "\\n") for every line of the stream, blank ones too."""
+    """(1-based line number, line without its "\\n") for every line of the stream, blank ones too.
+    One line at a time: a chunk of a million short lines is never a list of them."""
     n = 0
-    rest = b""
+    pending: list[bytes] = []  # the start of a line that runs past its chunk
     for chunk in chunks:
-        parts = (rest + chunk).split(b"\n")
-        rest = parts.pop()
-        for part in parts:
+        start = 0
+        while (end := chunk.find(b"\n", start)) != -1:
             n += 1
-            yield n, part
-    if rest:
-        yield n + 1, rest
+            if pending:
+                pending.append(chunk[start:end])
+                yield n, b"".join(pending)
+                pending = []
+            else:
+                yield n, chunk[start:end]
+            start = end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+    if pending:
+        yield n + 1, b"".join(pending)
 
 
 def _gzip_chunks(path: Path) -> Iterator[bytes]:
@@ -96,26 +105,66 @@ def _gzip_chunks(path: Path) -> Iterator[bytes]:
 
 
 def _zstd_chunks(path: Path) -> Iterator[bytes]:
-    """zstandard's stream reader returns a truncated frame's data without a word, so this feeds
-    a decompressor by hand and checks that the stream ends where a frame ends. Several frames one
-    after another (what `cat a.zst b.zst` makes) are one stream, as the `zstd` tool reads them."""
+    """zstandard's stream reader gives at most CHUNK bytes a read, but returns a truncated frame's
+    data without a word; so once the data is read, the frames' structure is walked to see that the
+    file ends where a frame ends. Several frames one after another (`cat a.zst b.zst`) are one
+    stream, as the `zstd` tool reads them."""
     import zstandard
 
-    dctx = zstandard.ZstdDecompressor()
+    with open(path, "rb") as fh, zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True, closefd=False) as reader:
+        while True:
+            try:
+                chunk = reader.read(CHUNK)
+            except zstandard.ZstdError as exc:
+                raise _Broken(f"not zstd data or a corrupt zstd stream ({exc})") from None
+            if not chunk:
+                break
+            yield chunk
     with open(path, "rb") as fh:
-        dobj, fed = dctx.decompressobj(), False
-        while buf := fh.read(CHUNK):
-            while buf:
-                try:
-                    out = dobj.decompress(buf)
-                except zstandard.ZstdError as exc:
-                    raise _Broken(f"not zstd data or a corrupt zstd stream ({exc})") from None
-                fed = True
-                if out:
-                    yield out
-                if not dobj.eof:
-                    break
-                buf = dobj.unused_data  # the next frame's start, if the chunk held one
-                dobj, fed = dctx.decompressobj(), False
-        if fed:
+        if not zstd_frames_complete(fh):
             raise _Broken("the zstd stream is truncated")
+
+
+_ZSTD_MAGIC = 0xFD2FB528
+_FCS_BYTES = (0, 2, 4, 8)
+_DICT_BYTES = (0, 1, 2, 4)
+
+
+def zstd_frames_complete(fh: BinaryIO) -> bool:
+    """Whether the file is whole zstd frames, by their headers only (RFC 8878, section 3.1): each
+    block header says how many bytes the block takes, so the walk seeks from one to the next."""
+    size = fh.seek(0, 2)
+    pos = 0
+    while pos < size:
+        fh.seek(pos)
+        head = fh.read(4)
+        if len(head) < 4:
+            return False
+        magic = int.from_bytes(head, "little")
+        if magic & 0xFFFFFFF0 == 0x184D2A50:  # a skippable frame: its size follows
+            length = fh.read(4)
+            if len(length) < 4:
+                return False
+            pos += 8 + int.from_bytes(length, "little")
+            continue
+        if magic != _ZSTD_MAGIC:
+            return True  # not zstd at all: the decompressor has said so already
+        desc = fh.read(1)
+        if not desc:
+            return False
+        d = desc[0]
+        single = bool(d & 0x20)
+        fcs = _FCS_BYTES[d >> 6] or (1 if single else 0)
+        pos += 5 + (0 if single else 1) + _DICT_BYTES[d & 3] + fcs
+        while True:
+            fh.seek(pos)
+            block = fh.read(3)
+            if len(block) < 3:
+                return False
+            b = int.from_bytes(block, "little")
+            last, kind, length = b & 1, (b >> 1) & 3, b >> 3
+            pos += 3 + (1 if kind == 1 else length)
+            if last:
+                break
+        pos += 4 if d & 0x04 else 0  # the content checksum
+    return pos == size
