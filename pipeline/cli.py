@@ -81,7 +81,7 @@ def main(
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to read (.txt .md .jsonl .html). Default: raw/")] = None,
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to read (.txt .md .jsonl .html .jsonl.gz .jsonl.zst .parquet). Default: raw/")] = None,
     cleaned: Annotated[Path, typer.Option(help="Folder for the cleaned Markdown files.")] = Path("cleaned"),
     reports: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("reports"),
     config: ConfigOpt = None,
@@ -94,6 +94,14 @@ def run(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for parsing; 0: one per core, up to 8 (default: model.jobs).")] = None,
     executor: Annotated[Optional[str], typer.Option(help="local, or dask: parse and score on a Dask cluster (default: executor.kind).")] = None,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 (default: start a LocalCluster).")] = None,
+    reviews: Annotated[Optional[Path], typer.Option(help="reviews.jsonl exported from report.html: the reviewer's verdicts replace the machine's "
+                                                         "(README, Reviews). Example: --reviews reviews.jsonl")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help="Parquet column (first JSONL key) with the text (default: read.text_column, text). "
+                                                            "Example: --text-column body")] = None,
+    title_column: Annotated[Optional[str], typer.Option(help="Parquet column (first JSONL key) with the title (default: read.title_column, title). "
+                                                             "Example: --title-column headline")] = None,
+    id_column: Annotated[Optional[str], typer.Option(help="Parquet column (first JSONL key) with the record id, sentences.csv `record` "
+                                                          "(default: read.id_column, url). Example: --id-column doc_id")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Clean every article in INPUT and write cleaned/*.md and the quality report.
@@ -105,8 +113,13 @@ def run(
     Example (Dask): pipeline run scrapes/ --executor dask --scheduler tcp://10.0.0.5:8786
 
     Example (CI gate): pipeline run scrapes/ --fail-on 'garbled_rate>0.05' --fail-on 'bilingual_dup>0' --baseline old/summary.json
+
+    Example (reviews): pipeline run raw/ --reviews reviews.jsonl
+
+    Example (Parquet): pipeline run corpus.parquet --text-column body --title-column headline --id-column doc_id
     """
     from .gate import EXIT_GATE, diff_table, load_baseline, validate_rule
+    from .review import apply_reviews, load_reviews
     from .stamp import Stamp, fingerprint, report_files, reuse_reports
     from .write.atomic import check_output_dir
     from .write.degrade import missing_signals
@@ -124,6 +137,9 @@ def run(
         overrides.append(f"executor.kind={executor}")
     if scheduler is not None:
         overrides += ["executor.kind=dask", f"executor.scheduler={scheduler}"]
+    for key, value in (("text_column", text_column), ("title_column", title_column), ("id_column", id_column)):
+        if value is not None:
+            overrides.append(f"read.{key}={json.dumps(value)}")  # quoted: a column named "true" or "1" is still a name
     _logging(quiet)
     try:
         cfg = load_config(config, overrides)
@@ -133,8 +149,9 @@ def run(
         for rule in cfg.gate.fail_on:
             validate_rule(rule)  # a typo in a rule must fail before an hour of work, not after
         old = load_baseline(baseline or Path(cfg.gate.baseline)) if (baseline or cfg.gate.baseline) else None
+        marks = load_reviews(reviews) if reviews is not None else None  # a bad line must fail before the work
         inputs = inputs or [Path("raw")]
-        stamp = Stamp(cfg.cache.folder, fingerprint(inputs, cfg, old), cleaned, reports) if cfg.cache.folder else None
+        stamp = Stamp(cfg.cache.folder, fingerprint(inputs, cfg, old, reviews), cleaned, reports) if cfg.cache.folder else None
         reused = stamp is not None and stamp.fresh()
         if reused:
             summ, gate = reuse_reports(reports, cfg, old)
@@ -143,6 +160,8 @@ def run(
             if stamp is not None:
                 stamp.clear()
             result = _run(inputs, cfg, quiet)
+            if marks is not None:
+                apply_reviews(result, marks, cfg, str(reviews))
             from .write.outputs import write_cleaned, write_reports
 
             paths = write_cleaned(result, cleaned)
@@ -164,6 +183,9 @@ def run(
             f"-> {cleaned}/ and {reports}/" + (" (nothing changed since the last run: outputs kept)" if reused else ""),
             err=True,
         )
+    if (rv := summ.get("reviews")) and (rv["stale"] or rv["ignored"]):
+        typer.echo(f"Warning: of {rv['reviews']} reviews, {rv['stale']} match no sentence of this run (stale) and {len(rv['ignored'])} "
+                   "do not fit their sentence: listed in summary.json and report.md", err=True)
     for line in missing_signals(summ):
         typer.echo(f"Warning: {line}", err=True)
     if gate.baseline:
@@ -225,30 +247,42 @@ def _read_segments(file: str) -> str:
 
 @app.command("eval")
 def evaluate(
-    devset: Annotated[Path, typer.Option(help="Labelled dev set (TSV: source, line, label, text).")] = Path("tests/data/devset.tsv"),
+    devset: Annotated[Optional[Path], typer.Option(help="Labelled dev set (TSV: source, line, label, text). "
+                                                        "Default: tests/data/devset.tsv, unless --reviews is given.")] = None,
+    reviews: Annotated[Optional[Path], typer.Option(help="reviews.jsonl from report.html: measure the machine's verdicts against the "
+                                                         "reviewers' (per-label P/R/F1). Example: --reviews reviews.jsonl")] = None,
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Raw input the dev set was labelled on. Default: raw/")] = None,
     mlqe: Annotated[Optional[Path], typer.Option(help="MLQE-PE TSV (pair, mt, da_mean, da_z) to correlate garble_score with human scores.")] = None,
     mlqe_per_pair: Annotated[int, typer.Option(help="Use the first N rows of each language pair (0: all); the language model is slow.")] = 0,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
-    """Print per-label precision, recall and F1 against a labelled dev set, and
-    (with --mlqe) the correlation of garble_score with human quality scores.
+    """Print per-label precision, recall and F1 against a labelled dev set, or against
+    reviewers' verdicts (--reviews), and (with --mlqe) the correlation of garble_score
+    with human quality scores.
 
     Example: pipeline eval --devset tests/data/devset.tsv raw/ --mlqe tests/data/mlqe/mlqe_pe_xen_dev.tsv
+
+    Example (reviews): pipeline eval raw/ --reviews reviews.jsonl
     """
-    from .evaluate import evaluate_devset, evaluate_mlqe, format_mlqe, format_report
+    from .evaluate import evaluate_labels, evaluate_mlqe, format_mlqe, format_report
     from .grammar import grammar_scorers
 
     _logging(True)
+    if devset is None and reviews is None:
+        devset = Path("tests/data/devset.tsv")
     try:
         cfg = load_config(config, set_)
         with grammar_scorers(cfg, cfg.cache.folder) as extra:
-            report = evaluate_devset(devset, inputs or [Path("raw")], cfg, extra)
+            report, review_report = evaluate_labels(devset, reviews, inputs or [Path("raw")], cfg, extra)
             mlqe_report = evaluate_mlqe(mlqe, cfg, extra, mlqe_per_pair) if mlqe else None
     except PipelineError as exc:
         _fail(exc)
-    typer.echo(format_report(report))
+    if report is not None:
+        typer.echo(format_report(report))
+    if review_report is not None:
+        typer.echo(("\n" if report is not None else "") + "Against the reviews (machine verdicts, reviewers' labels):")
+        typer.echo(format_report(review_report, "reviews"))
     if mlqe_report is not None:
         typer.echo("\n" + format_mlqe(mlqe_report))
 

@@ -38,8 +38,12 @@ class ReadConfig:
         ["utf-8", "gb18030", "cp1252", "latin-1"],
         "Encodings tried in order when the bytes are not valid UTF-8 (charset detection decides first).",
     )
-    formats: list[str] = _f(["txt", "md", "jsonl", "html"], "File suffixes read when INPUT is a folder.")
-    max_file_mb: float = _f(200.0, "Files larger than this are skipped with a reason.")
+    formats: list[str] = _f(["txt", "md", "jsonl", "html", "jsonl.gz", "jsonl.zst", "parquet"], "File formats read when INPUT is a folder (README, Inputs).")
+    max_file_mb: float = _f(200.0, "Files larger than this are skipped with a reason; not .jsonl.gz, .jsonl.zst and .parquet files, which are read as a stream.")
+    text_column: str = _f("text", "Parquet column holding an article's text (a file without it is skipped); also the first key a JSONL record is searched for.")
+    title_column: str = _f("title", "Parquet column (first JSONL key tried) holding an article's title; none: the title comes from the text.")
+    id_column: str = _f("url", "Parquet column (first JSONL key tried, then `id`) holding a record's id: sentences.csv `record`, and what review keys hash.")
+    batch_rows: int = _f(1024, "Parquet rows read at a time: a file is never read whole.")
     max_block_chars: int | None = _f(
         100_000,
         "A file with a block (a .txt line, a .md paragraph, an HTML element's text) longer than this many characters "
@@ -199,11 +203,19 @@ class Config:
             raise ConfigError(f"output.garbled must be drop, flag or keep, got {self.output.garbled!r}")
         if not 0.0 <= self.garble.threshold <= 1.0:
             raise ConfigError(f"garble.threshold must be in 0..1, got {self.garble.threshold}")
+        from .read.discover import FORMATS
+
+        if unknown := [f for f in self.read.formats if f not in FORMATS]:
+            raise ConfigError(f"read.formats: unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
+        for key in ("text_column", "title_column", "id_column"):
+            if not getattr(self.read, key).strip():
+                raise ConfigError(f"read.{key} must name a column, got an empty string")
         if self.executor.kind not in ("local", "dask"):
             raise ConfigError(f"executor.kind must be local or dask, got {self.executor.kind!r}")
         counts = {"executor.workers": (self.executor.workers, 1), "executor.partitions_per_worker": (self.executor.partitions_per_worker, 1),
                   "executor.slice_blocks": (self.executor.slice_blocks, 1), "model.jobs": (self.model.jobs, 0),
-                  "garble.lm_threads": (self.garble.lm_threads, 0), "output.html_articles": (self.output.html_articles, 0)}
+                  "garble.lm_threads": (self.garble.lm_threads, 0), "output.html_articles": (self.output.html_articles, 0),
+                  "read.batch_rows": (self.read.batch_rows, 1)}
         for key, (value, least) in counts.items():
             if value < least:
                 raise ConfigError(f"{key} must be at least {least}, got {value}")

@@ -4,6 +4,9 @@ The dev set is a TSV (source, line, label, text): one row per sentence or headin
 of the raw input, labelled ok / garbled / boilerplate / bilingual_dup / dup / heading.
 A labelled row is matched to the predicted row on the same raw line whose text is
 closest, so a different sentence split costs accuracy but never breaks the join.
+
+With `--reviews`, a reviewer's verdict is a label too, joined on the sentence's review key
+(review.key): the machine's verdicts are measured against the reviews in the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from rapidfuzz import fuzz
 
 from .config import Config
 from .errors import InputError
+from .review.load import Review
 from .run import run
 from .write.tables import sentences_frame
 
@@ -80,9 +84,30 @@ def score_labels(gold: list[str], pred: list[str]) -> EvalReport:
     return EvalReport(len(gold), per, dict(conf), acc, sum(p == "missing" for p in pred))
 
 
+def predict(inputs: list[Path], cfg: Config, extra_scorers: list | None = None) -> pd.DataFrame:
+    """The machine's sentence table for `inputs` (no reviews applied): what every evaluation compares."""
+    return sentences_frame(run(inputs, cfg, quiet=True, extra_scorers=extra_scorers).articles)
+
+
 def evaluate_devset(devset: Path, inputs: list[Path], cfg: Config, extra_scorers: list | None = None) -> EvalReport:
     gold = load_devset(devset)
-    pred = sentences_frame(run(inputs, cfg, quiet=True, extra_scorers=extra_scorers).articles)
+    return score_devset(gold, predict(inputs, cfg, extra_scorers))
+
+
+def evaluate_labels(devset: Path | None, reviews: Path | None, inputs: list[Path], cfg: Config,
+                    extra_scorers: list | None = None) -> tuple[EvalReport | None, EvalReport | None]:
+    """The dev set's report and the reviews' report (each None when not asked for), from one run.
+    Both files are read first: a bad one fails before the run, not after it."""
+    from .review.load import load_reviews
+
+    gold = load_devset(devset) if devset is not None else None
+    marks = load_reviews(reviews) if reviews is not None else None
+    pred = predict(inputs, cfg, extra_scorers)
+    return (score_devset(gold, pred) if gold is not None else None,
+            evaluate_reviews(marks, pred) if marks is not None else None)
+
+
+def score_devset(gold: pd.DataFrame, pred: pd.DataFrame) -> EvalReport:
     labels = match(gold, pred)
     report = score_labels(list(gold["label"]), labels)
     report.errors = [
@@ -93,8 +118,23 @@ def evaluate_devset(devset: Path, inputs: list[Path], cfg: Config, extra_scorers
     return report
 
 
-def format_report(r: EvalReport) -> str:
-    lines = [f"{r.n} labelled rows, accuracy {r.accuracy:.3f}, unmatched {r.unmatched}", "",
+def evaluate_reviews(reviews: dict[str, Review], pred: pd.DataFrame) -> EvalReport:
+    """The machine's verdicts against the reviewers': each review is a label for the sentence whose
+    review_key it names; a stale review (no such sentence) counts as unmatched. Reviewers mostly
+    mark wrong verdicts, so the figures describe the sentences they chose, not a random sample."""
+    wanted = pred[pred["review_key"].isin(set(reviews))]
+    by_key = dict(zip(wanted["review_key"], wanted["verdict"]))
+    headings = set(wanted.loc[wanted["kind"] == "heading", "review_key"])
+    # On a heading, "ok" is what the page offers as "keep it": the label a heading that is kept has.
+    gold = ["heading" if r.new_verdict == "ok" and r.key in headings else r.new_verdict for r in reviews.values()]
+    labels = [by_key.get(r.key, "missing") for r in reviews.values()]
+    report = score_labels(gold, labels)
+    report.errors = [{"key": r.key, "gold": g, "pred": p, "note": r.note} for r, g, p in zip(reviews.values(), gold, labels) if g != p]
+    return report
+
+
+def format_report(r: EvalReport, what: str = "labelled rows") -> str:
+    lines = [f"{r.n} {what}, accuracy {r.accuracy:.3f}, unmatched {r.unmatched}", "",
              f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}"]
     for lab, m in r.per_label.items():
         lines.append(f"{lab:<14}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}{int(m['support']):>10}")

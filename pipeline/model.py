@@ -83,6 +83,9 @@ class Document:
     url: str = ""
     fmt: str = "txt"
     encoding: str = "utf-8"
+    # The record's id (a JSONL record's or a Parquet row's id column), carried into
+    # sentences.csv `record`; empty for formats whose files are the articles (.txt, .md, .html).
+    record: str = ""
     # Raw lines the reader consumed without turning them into blocks
     # (JSON keys, HTML markup, metadata): line -> reason. They still need a fate.
     consumed: dict[int, str] = field(default_factory=dict)
@@ -152,6 +155,8 @@ class Sentence:
     reasons: list[str] = field(default_factory=list)
     action: Action = Action.KEPT
     twin_of: str = ""  # id of the copy that was kept, for dup / bilingual_dup
+    # The machine's verdict when a reviewer's replaced it (pipeline.review); empty when not reviewed.
+    machine_verdict: str = ""
 
     def drop(self, verdict: Verdict, reason: str, twin_of: str = "") -> None:
         self.verdict = verdict
@@ -184,6 +189,8 @@ class Article:
     consumed: dict[int, str] = field(default_factory=dict)
     near_dup_of: str = ""  # id of an earlier article with the same content, if any
     encoding: str = ""  # how the source file was decoded
+    record: str = ""  # the record id of a JSONL record or Parquet row; empty for a .txt/.md/.html article
+    key: str = ""  # what review keys hash for this article (pipeline.review.key.assign_keys)
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -14,6 +14,7 @@ from .model import Article, Pair
 if TYPE_CHECKING:
     from markupsafe import Markup
 
+    from .review.apply import ReviewOutcome
     from .write.pieces import Pieces
     from .write.report_html import ArticleView
 
@@ -40,3 +41,4 @@ class RunResult:
     pairs: list[Pair] = field(default_factory=list)  # twins and near-duplicates, kept vs dropped
     spans: dict = field(default_factory=dict)  # sentence id -> spaCy span, only with run(keep_parses=True)
     ahead: Ahead = field(default_factory=Ahead)
+    reviews: ReviewOutcome | None = None  # what `--reviews` changed (pipeline.review.apply_reviews)

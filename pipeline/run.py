@@ -24,12 +24,12 @@ from .decide import decide
 from .errors import InputError
 from .model import Article, Pair, Sentence
 from .progress import progress
-from .read import discover, read_file, source_name
+from .read import discover, raw_line_count, read_file, source_name
 from .repair import RepairResult, repair
+from .review.key import assign_keys
 from .segment.articles import assign_ids, split_articles
 from .segment.parse import Parser
 from .segment.sections import BlockWork, build_sections
-from .signals.base import Item, Scorer
 from .result import Ahead, RunResult
 from .signals import open_scorers
 from .signals.base import Item, Scorer
@@ -62,17 +62,10 @@ def read_inputs(inputs: list[Path], cfg: Config, result: RunResult) -> list[Arti
         for doc in docs:
             articles.extend(split_articles(doc, cfg.segment))
         if docs:
-            result.sources[docs[0].source] = _count_lines(path)
+            result.sources[docs[0].source] = raw_line_count(path, docs)
     assign_ids(articles)
+    assign_keys(articles)
     return articles
-
-
-def _count_lines(path: Path) -> int:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return 0
-    return data.count(b"\n") + 1
 
 
 def prepare_blocks(articles: list[Article], cfg: Config) -> dict[str, list[BlockWork]]:

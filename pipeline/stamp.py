@@ -1,8 +1,8 @@
 """A finished run's stamp, so that a re-run with nothing changed does no work.
 
 The stamp, in the cache folder, records a fingerprint of everything the outputs depend on
-(every input file's bytes and name, the whole config, the baseline, this package's code, and
-the installed packages with their versions) and a hash of every file the run wrote. A re-run
+(every input file's bytes and name, the whole config, the baseline, the --reviews file, this
+package's code, and the installed packages with their versions) and a hash of every file the run wrote. A re-run
 whose fingerprint matches and whose outputs are still as written keeps them: it reads the old
 summary.json and applies the quality gate again, so the exit status is the same as before.
 Anything else (an edited, added or removed input, a changed config key, a new model, an output
@@ -24,7 +24,8 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .gate import GateResult, evaluate
-from .read import discover, source_name
+from .read import discover, format_of, source_name
+from .read.discover import STREAMED
 
 log = logging.getLogger("pipeline.stamp")
 FOLDER = "runs"
@@ -57,17 +58,19 @@ def _input_hash(path: Path, cfg: Config) -> str:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a named pipe would block
             return "not a regular file"
-        if st.st_size > cfg.read.max_file_mb * 1024 * 1024:
+        if format_of(path) not in STREAMED and st.st_size > cfg.read.max_file_mb * 1024 * 1024:
             return f"too large: {st.st_size}"
         return _file_hash(path)
     except OSError:  # the run will skip it and say why; a stamp must not vouch for it
         return os.urandom(16).hex()
 
 
-def fingerprint(inputs: list[Path], cfg: Config, baseline: dict | None) -> str:
+def fingerprint(inputs: list[Path], cfg: Config, baseline: dict | None, reviews: Path | None = None) -> str:
+    """`reviews`: the --reviews file; its bytes change the outputs as much as an input's do."""
     h = hashlib.sha256()
     for part in [json.dumps(cfg.as_dict(), sort_keys=True, default=str), json.dumps(baseline, sort_keys=True), *_environment()]:
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    h.update(f"reviews\0{_file_hash(reviews) if reviews is not None else '-'}\0".encode())
     for path, root in discover(inputs, cfg.read):
         h.update(f"{source_name(path, root)}\0{_input_hash(path, cfg)}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest()

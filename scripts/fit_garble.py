@@ -16,7 +16,11 @@ Then the cascade's student (README, "Speed"): a least-squares model of each expe
 (LanguageTool, language model) from the cheap ones, and the margin around the threshold inside
 which the expensive signals are computed; the share of full-evidence verdicts kept is printed.
 
-    .venv/bin/python scripts/fit_garble.py [--train=PATH] [--reuse] [--no-lm-length]
+Reviewers' corrections (reviews.jsonl from report.html, README "Reviews") join as a fourth set:
+`--reviews=FILE` (repeatable) with `--reviews-input=PATH`, the input they were made on (default
+raw/); each sentence reviewed ok or garbled is a label, weighing as much as a dev-set row.
+
+    .venv/bin/python scripts/fit_garble.py [--train=PATH] [--reuse] [--no-lm-length] [--reviews=FILE --reviews-input=PATH]
 
 `--reuse` reads the signal tables of the last run from .cache/fit/ instead of scoring again.
 """
@@ -75,6 +79,23 @@ def scrape_table(devset: Path, inputs: Path, cfg, extra, names: list[str], group
     return pd.DataFrame(rows)
 
 
+def review_table(cfg, extra, names: list[str]) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    """Reviews as labels: each sentence reviewed ok or garbled, with its signal values (grouped as one)."""
+    from pipeline.review import load_reviews
+
+    files = [Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--reviews=")]
+    reviews = {k: r for f in files for k, r in load_reviews(f).items()}  # a later file's review of a key wins
+    labels = {k: r.new_verdict for k, r in reviews.items() if r.new_verdict in ("ok", "garbled")}
+    if not labels:
+        return pd.DataFrame(columns=["label", "group", *names])
+    inputs = Path(arg("reviews-input", str(ROOT / "raw")))
+    pred = sentences_frame(run([inputs], cfg, quiet=True, extra_scorers=extra).articles)
+    rows = pred[pred["review_key"].isin(set(labels)) & (pred["kind"] == "sentence")]
+    print(f"reviews: {len(reviews)} in {len(files)} file(s), {len(rows)} sentences reviewed ok or garbled found in {inputs}")
+    return pd.DataFrame([{"label": labels[r["review_key"]], "group": "reviews", **{n: float(r.get(f"sig_{n}") or 0.0) for n in names}}
+                         for r in rows.to_dict("records")])
+
+
 def tables(names: list[str]) -> dict[str, pd.DataFrame]:
     cache = CACHE / "tables.pkl"
     if "--reuse" in sys.argv and cache.exists():
@@ -91,6 +112,7 @@ def tables(names: list[str]) -> dict[str, pd.DataFrame]:
         out = {
             "sample": scrape_table(ROOT / "tests/data/devset.tsv", ROOT / "raw", cfg, extra, names, lambda src, row: row["article"]),
             "sites": scrape_table(SITES / "devset.tsv", SITES / "raw", cfg, extra, names, lambda src, row: sites[src]),
+            "reviews": review_table(cfg, extra, names),
             "dev": mlqe_table(DEV, cfg, extra, names),
             "train": mlqe_table(Path(arg("train", str(TRAIN))), cfg, extra, names),
         }
@@ -150,6 +172,8 @@ def fit_all(t: dict[str, pd.DataFrame], names: list[str], sample: pd.DataFrame, 
     n = len(train)
     parts = [(train, soft_label(train["da_mean"].to_numpy()), float(n))]
     parts += [(s, (s["label"] == "garbled").to_numpy(float), SCRAPE_SHARE * n) for s in (sample, sites) if len(s)]
+    if len(rev := t.get("reviews", pd.DataFrame())):  # a reviewed row weighs as a sample dev-set row does
+        parts.append((rev, (rev["label"] == "garbled").to_numpy(float), SCRAPE_SHARE * n * len(rev) / max(1, len(sample))))
     return fit_nonneg(*design(parts, names))
 
 

@@ -70,3 +70,21 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> RunOutput:
     code, _, err = run_cli([SAMPLE], out, *os.environ.get("PIPELINE_TEST_ARGS", "").split())
     assert code == 0, err
     return load_output(out)
+
+
+#: The cheap signals (no LanguageTool, no language model): runs of the sample in seconds.
+CHEAP_SIGNALS = ('garble.signals=["oov_rate_v1","glued_tokens_v1","leading_punct_v1","repairs_v1","cjk_residue_v1","repeated_words_v1",'
+                 '"no_verb_v1","lowercase_start_v1","unbalanced_v1","length_v1","unfinished_v1","odd_parse_v1","translationese_v1"]')
+
+
+def cheap_args(cache: Path) -> list[str]:
+    return ["--no-grammar", "--set", CHEAP_SIGNALS, "--set", f"cache.dir={cache}"]
+
+
+@pytest.fixture(scope="session")
+def cheap_run(tmp_path_factory: pytest.TempPathFactory) -> RunOutput:
+    """The sample with the cheap signals only, and a cache of its own (later runs beside it reuse it)."""
+    out = tmp_path_factory.mktemp("cheap")
+    code, _, err = run_cli([SAMPLE], out, *cheap_args(out / "cache"))
+    assert code == 0, err
+    return load_output(out)

@@ -122,3 +122,80 @@ def test_printed_config_loads_back(tmp_path: Path) -> None:
     from pipeline.config import Config, load_config
 
     assert load_config(tmp_path / "p.toml") == Config()
+
+
+# -- issue 21: --reviews and the record formats' column flags -------------------------------------
+
+NEW_OPTIONS = {"run": ["--reviews", "--text-column", "--title-column", "--id-column"], "eval": ["--reviews"]}
+
+
+@pytest.mark.parametrize("cmd", sorted(NEW_OPTIONS))
+def test_new_options_have_help_with_an_example(cmd: str) -> None:
+    res = runner.invoke(app, [cmd, "--help"], terminal_width=200)
+    assert res.exit_code == 0
+    text = " ".join(res.stdout.split())
+    for opt in NEW_OPTIONS[cmd]:
+        assert f"Example: {opt} " in text, f"{cmd} {opt} has no example in --help"
+    assert "Example (reviews): pipeline" in text
+
+
+def _reviews(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "reviews.jsonl"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    (None, "Error: reviews file {path} does not exist"),
+    (['{"key": "0123456789abcdef", "new_verdict": "ok"}', "{oops"],
+     "Error: reviews file {path} line 2: not valid JSON (Expecting property name enclosed in double quotes at column 2): "
+     "each line must be one JSON object, as report.html exports them"),
+    (['{"key": "0123456789abcdef", "new_verdict": "fine"}'],
+     'Error: reviews file {path} line 1: unknown new_verdict "fine" (allowed: ok, garbled, boilerplate, bilingual_dup, dup, heading): '
+     "fix or delete the line"),
+])
+@pytest.mark.parametrize("cmd", ["run", "eval"])
+def test_a_bad_reviews_file_fails_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cmd: str, lines: list[str] | None,
+                                                   message: str) -> None:
+    import pipeline.evaluate
+    import pipeline.run
+
+    for module in (pipeline.run, pipeline.evaluate):  # evaluate holds its own name for it
+        monkeypatch.setattr(module, "run", lambda *a, **k: pytest.fail("the pipeline ran"))
+    path = _reviews(tmp_path, *lines) if lines is not None else tmp_path / "missing.jsonl"
+    args = (["run", str(tmp_path), "--reports", str(tmp_path / "r"), "--cleaned", str(tmp_path / "c")] if cmd == "run"
+            else ["eval", str(tmp_path), "--set", "languagetool.enabled=false"])
+    res = runner.invoke(app, [*args, "--reviews", str(path)])
+    assert res.exit_code == 1
+    assert _one_error_line(res) == message.format(path=path)
+    assert not (tmp_path / "r").exists() and not (tmp_path / "c").exists(), "nothing written"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--set", 'read.formats=["txt", "csv"]'], "read.formats: unknown format 'csv' (known: txt, md, jsonl, html, jsonl.gz, jsonl.zst, parquet)"),
+    (["--set", "read.batch_rows=0"], "read.batch_rows must be at least 1, got 0"),
+    (["--text-column", " "], "read.text_column must name a column, got an empty string"),
+])
+def test_bad_read_settings(tmp_path: Path, args: list[str], needle: str) -> None:
+    res = runner.invoke(app, ["run", str(tmp_path), "--reports", str(tmp_path / "r"), *args])
+    assert res.exit_code == 1
+    assert needle in _one_error_line(res)
+
+
+@pytest.mark.integration
+def test_eval_measures_the_machine_against_reviews(cheap_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import CHEAP_SIGNALS, SAMPLE
+
+    df = cheap_run.sentences
+    ok = df[(df.kind == "sentence") & (df.verdict == "ok")].review_key
+    garbled = df[df.verdict == "garbled"].review_key
+    path = _reviews(tmp_path, *(json.dumps({"key": k, "new_verdict": "ok"}) for k in [*ok[:3], garbled.iloc[0]]),
+                    json.dumps({"key": "0123456789abcdef", "new_verdict": "garbled"}))
+    res = runner.invoke(app, ["eval", str(SAMPLE), "--reviews", str(path), "--set", "languagetool.enabled=false", "--set", CHEAP_SIGNALS,
+                              "--set", f"cache.dir={cheap_run.cleaned.parent / 'cache'}"])
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    assert "Against the reviews" in out and "5 reviews, accuracy 0.600, unmatched 1" in out
+    ok_row = next(ln for ln in out.splitlines() if ln.startswith("ok "))
+    assert ok_row.split()[1:] == ["1.000", "0.750", "0.857", "4"], ok_row  # precision, recall, f1, support
+    assert "labelled rows" not in out, "with --reviews alone the dev set is not evaluated"

@@ -230,3 +230,24 @@ def test_a_cluster_started_for_a_run_whose_input_fails_is_stopped_all_the_same(t
         cluster.run_on_cluster([tmp_path], cfg)  # read in a thread while the cluster starts
     cluster.wait_closed()
     assert len(clients) == 1 and clients[0].status == "closed" and clients[0].cluster.status.name == "closed"
+
+
+def test_reviews_on_a_dask_run_give_the_local_run_output(reviewed_local: tuple, tmp_path: Path) -> None:
+    """The workers render the pieces from the machine's verdicts; the reviewed articles' are remade."""
+    local, reviews, args = reviewed_local
+    code, _, err = run_cli([SAMPLE], tmp_path, *args, "--reviews", str(reviews), "--executor", "dask")
+    assert code == 0, err
+    assert differences(local, tmp_path, ("executor",)) == []
+
+
+@pytest.fixture
+def reviewed_local(cheap_run: RunOutput, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    from .conftest import cheap_args
+    from .test_reviews import pick, write_reviews
+
+    tmp = tmp_path_factory.mktemp("reviewed-local")
+    reviews = write_reviews(tmp / "reviews.jsonl", pick(cheap_run.sentences))
+    args = cheap_args(cheap_run.cleaned.parent / "cache")
+    code, _, err = run_cli([SAMPLE], tmp, *args, "--reviews", str(reviews))
+    assert code == 0, err
+    return tmp, reviews, args

@@ -13,23 +13,39 @@ from ..config import ReadConfig
 from ..errors import InputError
 from ..model import Document
 from .decode import decode
-from .discover import SUFFIXES, discover
+from .discover import STREAMED, SUFFIXES, discover, format_of
 
-__all__ = ["decode", "discover", "read_file", "source_name"]
+__all__ = ["SUFFIXES", "decode", "discover", "format_of", "raw_line_count", "read_file", "source_name"]
 
 
 def read_file(path: Path, root: Path, cfg: ReadConfig) -> list[Document]:
     """Read one file; raise InputError (with the file named) if it cannot be read."""
-    from . import html, jsonl, markdown, text
-
     source = source_name(path, root)
+    fmt = format_of(path) or "txt"
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a named pipe or a device would block or never end
             raise InputError(f"{source}: not a regular file (a folder, pipe, socket or device)")
         size = st.st_size
-        if size > cfg.max_file_mb * 1024 * 1024:
+        if fmt not in STREAMED and size > cfg.max_file_mb * 1024 * 1024:
             raise InputError(f"{source}: file is {size / 2**20:.0f} MB, above read.max_file_mb={cfg.max_file_mb:g}")
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})") from None
+    docs = _streamed(path, source, cfg, fmt) if fmt in STREAMED else _whole(path, source, cfg, fmt)
+    if not any(doc.blocks for doc in docs):
+        raise InputError(f"{source}: no text found in the {fmt} file")
+    limit = cfg.max_block_chars
+    if limit is not None and (long := next((b for d in docs for b in d.blocks if len(b.text) > limit), None)):
+        raise InputError(f"{source}: line {long.line} holds {len(long.text):,} characters without a paragraph break, "
+                         f"above read.max_block_chars={limit:,} (split the text, or raise the limit if memory allows)")
+    return docs
+
+
+def _whole(path: Path, source: str, cfg: ReadConfig, fmt: str) -> list[Document]:
+    """The formats read whole: bytes, then text in whatever encoding it is, then the format's reader."""
+    from . import html, jsonl, markdown, text
+
+    try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot read file ({exc.strerror or exc})") from None
@@ -39,18 +55,27 @@ def read_file(path: Path, root: Path, cfg: ReadConfig) -> list[Document]:
         raise InputError(f"{source}: {exc}") from None
     if not content.strip():
         raise InputError(f"{source}: file is empty")
-    fmt = SUFFIXES.get(path.suffix.lower().lstrip("."), "txt")
-    reader = {"txt": text.read, "md": markdown.read, "jsonl": jsonl.read, "html": html.read}[fmt]
-    docs = reader(content, source)
+    docs = jsonl.read(content, source, cfg) if fmt == "jsonl" else {"txt": text.read, "md": markdown.read, "html": html.read}[fmt](content, source)
     for doc in docs:
         doc.encoding = encoding
-    if not any(doc.blocks for doc in docs):
-        raise InputError(f"{source}: no text found in the {fmt} file")
-    limit = cfg.max_block_chars
-    if limit is not None and (long := next((b for d in docs for b in d.blocks if len(b.text) > limit), None)):
-        raise InputError(f"{source}: line {long.line} holds {len(long.text):,} characters without a paragraph break, "
-                         f"above read.max_block_chars={limit:,} (split the text, or raise the limit if memory allows)")
     return docs
+
+
+def _streamed(path: Path, source: str, cfg: ReadConfig, fmt: str) -> list[Document]:
+    """The formats read as a stream of records (UTF-8 by definition), never whole."""
+    from . import compressed, parquet
+
+    return parquet.read(path, source, cfg) if fmt == "parquet" else compressed.read(path, source, cfg, fmt)
+
+
+def raw_line_count(path: Path, docs: list[Document]) -> int:
+    """How many raw lines (records, for a streamed format) the file has, as far as its reader saw."""
+    if format_of(path) in STREAMED:
+        return max((max([b.last_line for b in d.blocks] + list(d.consumed), default=0) for d in docs), default=0)
+    try:
+        return path.read_bytes().count(b"\n") + 1
+    except OSError:
+        return 0
 
 
 def source_name(path: Path, root: Path) -> str:

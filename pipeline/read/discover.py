@@ -11,7 +11,20 @@ from ..errors import InputError
 
 # Suffix -> reader format. Folder walks read only the formats in config; a file
 # named explicitly is read by its suffix, or as plain text if the suffix is unknown.
-SUFFIXES = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md", "jsonl": "jsonl", "ndjson": "jsonl", "html": "html", "htm": "html"}
+SUFFIXES = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md", "jsonl": "jsonl", "ndjson": "jsonl", "html": "html", "htm": "html",
+            "jsonl.gz": "jsonl.gz", "ndjson.gz": "jsonl.gz", "jsonl.zst": "jsonl.zst", "ndjson.zst": "jsonl.zst",
+            "jsonl.zstd": "jsonl.zst", "parquet": "parquet"}
+FORMATS = list(dict.fromkeys(SUFFIXES.values()))
+#: Formats read as a stream, a record or a batch of rows at a time: read.max_file_mb does not apply.
+STREAMED = {"jsonl.gz", "jsonl.zst", "parquet"}
+# Longest first: "a.jsonl.gz" is jsonl.gz, not a .gz of unknown kind.
+_BY_LENGTH = sorted(SUFFIXES, key=len, reverse=True)
+
+
+def format_of(path: Path) -> str | None:
+    """The reader format of a file name ("a.jsonl.gz" -> "jsonl.gz"), or None for an unknown suffix."""
+    name = path.name.lower()
+    return next((SUFFIXES[s] for s in _BY_LENGTH if name.endswith("." + s)), None)
 
 
 def discover(inputs: list[Path], cfg: ReadConfig) -> Iterator[tuple[Path, Path]]:
@@ -20,7 +33,7 @@ def discover(inputs: list[Path], cfg: ReadConfig) -> Iterator[tuple[Path, Path]]
     Hidden files and folders are skipped, and symlinks that lead outside the
     root are not followed, so a stray link cannot pull in /etc or a home folder.
     """
-    wanted = {s for s, fmt in SUFFIXES.items() if fmt in cfg.formats}
+    wanted = set(cfg.formats)
     for given in inputs:
         if not given.exists():
             raise InputError(f"input {given} does not exist")
@@ -32,7 +45,7 @@ def discover(inputs: list[Path], cfg: ReadConfig) -> Iterator[tuple[Path, Path]]
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 path = Path(dirpath) / name
-                if name.startswith(".") or path.suffix.lower().lstrip(".") not in wanted:
+                if name.startswith(".") or format_of(path) not in wanted:
                     continue
                 if path.is_symlink() and not _inside(path, root):
                     continue

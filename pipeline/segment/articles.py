@@ -79,7 +79,7 @@ def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:
             current.blocks.append(block)
     else:
         first = doc.blocks[0].line if doc.blocks else 1
-        current = _new(doc, doc.title, first, None, url=doc.url)
+        current = _new(doc, doc.title, first, None, url=doc.url, record=doc.record)
         current.blocks = list(doc.blocks)
         # A format title that is repeated as the first heading would otherwise
         # show twice; the heading block stays and is marked as the title.

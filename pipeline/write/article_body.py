@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup, escape
 
 from ..decide import MIN_CONTRIBUTION, contribution
 from ..model import Sentence, Signal
+from ..review.key import sentence_keys
 
 if TYPE_CHECKING:
+    from ..review.load import Review
     from .report_html import ArticleView
 
 _SAFE_URL = re.compile(r"^https?://", re.I)
@@ -96,8 +99,11 @@ def safe_url(url: str) -> str:
 class BodyRenderer:
     """`body(view)` for each article view (report_html.ArticleView) of one report."""
 
-    def __init__(self, weights: dict[str, float], twin: Callable[[Sentence], dict[str, str] | None]) -> None:
+    def __init__(self, weights: dict[str, float], twin: Callable[[Sentence], dict[str, str] | None],
+                 reviews: Mapping[str, Review] | None = None) -> None:
+        """`reviews`: sentence id -> the review applied to it (review.apply), shown beside the row."""
         self.weights, self.twin = weights, twin
+        self.reviews = reviews or {}
         self._bias = f"{weights.get('bias', 0.0):+.2f}"
 
     def body(self, view: ArticleView) -> str:
@@ -107,23 +113,26 @@ class BodyRenderer:
                 else f'<span title="not a web link, not clickable">{escape(art.url)}</span>' if art.url else "")
         out = [f'  <p class="info">\n{link}    <span>{n["kept"]} kept · {n["flagged"]} flagged · {n["dropped"]} dropped</span>\n'
                f'    <span>max {sc["max_garble"]:.2f}</span>\n  </p>\n']
+        keys = iter(sentence_keys(art))
         for sec in art.sections:
             out.append('  <section class="sec">\n')
             block = -1
             for s in sec.sentences:
-                out.append(self.row(s, s.block_index != block))
+                out.append(self.row(s, s.block_index != block, next(keys)))
                 block = s.block_index
             out.append("  </section>\n")
         return "".join(out)
 
-    def row(self, s: Sentence, new_block: bool) -> str:
+    def row(self, s: Sentence, new_block: bool, key: str = "") -> str:
+        """`key`: the sentence's review key, which the page's review marks are stored under."""
         v = s.verdict.value
         dropped = s.action.value == "dropped"
         x = " x" if dropped else ""
+        k = f' data-k="{key}"' if key else ""  # hex digits only
         if s.is_heading:
             h = min(s.level + 1, 6)
             text = f'<del class="x">{escape(s.cleaned)}</del> {self.gone(s, v)}' if dropped else f'<span class="x">{escape(s.cleaned)}</span>'
-            return f'<h{h} class="s h vd-{v}{x}" id="{escape(s.id)}"><span class="ln">{s.line}</span><span class="t">{text}</span></h{h}>\n'
+            return f'<h{h} class="s h vd-{v}{x}" id="{escape(s.id)}"{k}><span class="ln">{s.line}</span><span class="t">{text}{self.reviewed(s)}</span></h{h}>\n'
         fire = firing(s, self.weights)
         why_ = bool(fire or s.repairs)
         loud = not dropped and (v == "garbled" or bool(s.reasons) or bool(s.repairs))
@@ -135,7 +144,17 @@ class BodyRenderer:
         else:
             score = f'</div><span class="sc">{s.garble_score:.2f}</span>' if s.garble_score > 0 and not dropped else "</div>"
         nb = " nb" if new_block else ""
-        return f'<div class="s vd-{v}{nb}{x}" id="{escape(s.id)}"><span class="ln">{s.line}</span><div class="t">{text}{score}</div>\n'
+        return f'<div class="s vd-{v}{nb}{x}" id="{escape(s.id)}"{k}><span class="ln">{s.line}</span><div class="t">{text}{self.reviewed(s)}{score}</div>\n'
+
+    def reviewed(self, s: Sentence) -> str:
+        """For a sentence a reviewer's verdict was applied to: what the machine said, who changed it, and their note."""
+        r = self.reviews.get(s.id)
+        if r is None:
+            return ""
+        by = f" by {escape(r.reviewer)}" if r.reviewer else ""
+        note = f': <q class="rv-note">{escape(r.note)}</q>' if r.note else ""
+        return (f' <span class="rv-applied" data-machine="{escape(s.machine_verdict)}">reviewed{by}: machine said '
+                f'<span class="vb vd-{escape(s.machine_verdict)}">{escape(s.machine_verdict.replace("_", " "))}</span>{note}</span>')
 
     def gone(self, s: Sentence, v: str) -> str:
         """Why a line was dropped: verdict, reason codes, and the kept copy of a duplicate."""

@@ -68,6 +68,8 @@ def summary(result: RunResult, cfg: Config, paths: dict[str, str]) -> dict[str, 
         "mean_garble": round(sum(s.garble_score for s in body) / len(body), 4) if body else 0.0,
         "pairs": {k: sum(p.kind == k for p in result.pairs) for k in sorted({p.kind for p in result.pairs})},
         "skipped": [{"source": s, "reason": r} for s, r in result.skipped],
+        # Only with --reviews: how many applied, changed a verdict, or matched no sentence (stale).
+        **({"reviews": result.reviews.as_dict()} if result.reviews is not None else {}),
         "notes": result.notes,
         "timing_s": result.timings,
         "config": cfg.as_dict(),

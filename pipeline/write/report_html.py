@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from ..model import Article, Sentence, Verdict
 from ..result import RunResult
+from ..review.key import sentence_keys
 from .article_body import BodyRenderer
 from .degrade import missing_signals
 from .markdown import counts, scores
@@ -162,6 +163,30 @@ def index_json(art: Article) -> Markup:
     return script_json(sentence_index(art))
 
 
+def run_id(articles: list[Article]) -> str:
+    """What the page keeps its review marks under (localStorage): the same for every report of the
+    same articles, whatever the config or the reviews applied, so marks survive a re-run."""
+    h = hashlib.sha256()
+    for art in articles:
+        h.update(art.key.encode("utf-8", "surrogateescape") + b"\n")
+    return h.hexdigest()[:16]
+
+
+def applied_marks(result: RunResult) -> list[dict[str, object]]:
+    """The reviews this run applied, as the page exports them: its export starts from them, so one
+    file carries every review from one run to the next."""
+    applied = result.reviews.applied if result.reviews is not None else {}
+    if not applied:
+        return []
+    out = []
+    for art in result.articles:
+        for s, key in zip(art.sentences, sentence_keys(art)):
+            if (r := applied.get(s.id)) is not None:
+                out.append({"key": key, "old_verdict": r.old_verdict or s.machine_verdict, "new_verdict": r.new_verdict, "note": r.note,
+                            "reviewer": r.reviewer, "time": r.time, "article": art.id, "line": s.line, "text": s.cleaned or s.text})
+    return out
+
+
 def render_report_html(result: RunResult, summ: dict) -> str:
     """The whole report as one HTML string. `summ` is summary.json's dict: its counts
     are the ones shown, and its config gives the weights and threshold explained."""
@@ -175,7 +200,8 @@ def render_report_html(result: RunResult, summ: dict) -> str:
     shown = summ["config"]["output"]["html_articles"] or len(views)
     hidden, views = len(views) - min(shown, len(views)), views[:shown]
     made = {v.art.id: p for v in views if (p := ahead.pieces.get(v.art.id)) is not None and p.body is not None}
-    bodies = BodyRenderer(weights, twin_finder(result.articles)) if len(made) < len(views) else None
+    applied = result.reviews.applied if result.reviews is not None else {}
+    bodies = BodyRenderer(weights, twin_finder(result.articles), applied) if len(made) < len(views) else None
     parts = []
     for v in views:
         p = made.get(v.art.id)
@@ -185,5 +211,6 @@ def render_report_html(result: RunResult, summ: dict) -> str:
         summ=summ, missing=missing_signals(summ), views=views, hidden=hidden, verdicts=VERDICTS, top=RANK_ROWS, chart=chart, threshold=threshold,
         # One JSON list of the articles' lists: joining their JSON is the same text, since "</" cannot span a comma.
         index=Markup("[" + ",".join(parts) + "]"), js=js, js_hash=js_hash,
+        run_id=run_id(result.articles), reviews=script_json(applied_marks(result)),
         css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     )

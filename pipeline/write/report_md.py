@@ -29,6 +29,14 @@ def render_report_md(summary: dict, articles: pd.DataFrame, sentences: pd.DataFr
     ]
     if summary["reasons"]:
         out += ["| reason | count |", "|---|---:|", *[f"| {k} | {n} |" for k, n in list(summary["reasons"].items())[:20]], ""]
+    if (rv := summary.get("reviews")) is not None:
+        out += ["## Reviews", "",
+                f"{rv['reviews']} reviews in `{_cell(rv['file'], 120)}`: {rv['applied']} applied ({rv['changed']} changed the machine's verdict), "
+                f"{rv['stale']} stale (no such sentence in this run), {len(rv['ignored'])} ignored.", ""]
+        out += [f"- stale: `{k}`" for k in rv["stale_keys"][:20]]
+        out += [f"- … and {len(rv['stale_keys']) - 20} more stale (summary.json)"] if len(rv["stale_keys"]) > 20 else []
+        out += [f"- ignored: `{d['key']}`: {_cell(d['reason'], 120)}" for d in rv["ignored"][:20]]
+        out += [""] if rv["stale_keys"] or rv["ignored"] else []
     if summary["skipped"]:
         out += ["## Skipped files", "", *[f"- `{s['source']}`: {_cell(s['reason'], 200)}" for s in summary["skipped"]], ""]
     if not articles.empty:

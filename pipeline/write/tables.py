@@ -14,6 +14,7 @@ from itertools import islice
 import pandas as pd
 
 from ..model import Action, Article, Pair, Sentence, Verdict
+from ..review.key import sentence_keys
 from .markdown import counts, scores
 
 SENTENCE_COLUMNS = ["source", "line", "article", "section", "text", "cleaned", "verdict", "garble_score", "reasons", "action"]
@@ -21,7 +22,8 @@ LINE_COLUMNS = ["source", "line", "fate", "reason"]
 SCORE_COLUMNS = ["line", "garble_score", "verdict", "reasons"]
 
 
-def sentence_row(s: Sentence) -> dict[str, object]:
+def sentence_row(s: Sentence, record: str = "", key: str = "") -> dict[str, object]:
+    """`record`: the article's record id; `key`: the sentence's review key (review.key)."""
     row: dict[str, object] = {
         "source": s.source,
         "line": s.line,
@@ -40,6 +42,10 @@ def sentence_row(s: Sentence) -> dict[str, object]:
         "repairs": ";".join(r.fixer for r in s.repairs),
         # A signal that could not be computed (LanguageTool down) says so: "languagetool_v1: unchecked".
         "evidence": "; ".join(f"{g.reason or g.name}: {g.detail}" for g in s.signals if g.detail and (g.reason or g.detail == "unchecked")),
+        "record": record,
+        "review_key": key,
+        # What the machine said, whether or not a reviewer changed it (then `verdict` is the reviewer's).
+        "machine_verdict": s.machine_verdict or s.verdict.value,
     }
     for g in s.signals:
         row[f"sig_{g.name}"] = g.value
@@ -61,12 +67,12 @@ def sentence_columns(articles: list[Article]) -> list[str]:
 def sentence_frames(articles: list[Article], rows: int = SLICE_ROWS) -> Iterator[pd.DataFrame]:
     """The sentence table in slices of `rows` rows, all with the same columns; one empty frame for no sentences."""
     columns = sentence_columns(articles)
-    sents = (s for a in articles for s in a.sentences)
+    sents = ((s, a.record, k) for a in articles for s, k in zip(a.sentences, sentence_keys(a)))
     chunk = list(islice(sents, rows))
     if not chunk:
         yield pd.DataFrame(columns=SENTENCE_COLUMNS)
     while chunk:
-        yield pd.DataFrame([sentence_row(s) for s in chunk]).reindex(columns=columns)
+        yield pd.DataFrame([sentence_row(*row) for row in chunk]).reindex(columns=columns)
         chunk = list(islice(sents, rows))
 
 
@@ -146,7 +152,8 @@ def articles_frame(articles: list[Article], paths: dict[str, str]) -> pd.DataFra
     for a in articles:
         rows.append(
             {"article": a.id, "source": a.source, "line": a.line, "title": a.title, "site": a.site, "url": a.url,
-             "tags": "/".join(a.tags), **counts(a), **scores(a), "near_dup_of": a.near_dup_of, "encoding": a.encoding, "cleaned_path": paths.get(a.id, "")}
+             "tags": "/".join(a.tags), **counts(a), **scores(a), "near_dup_of": a.near_dup_of, "encoding": a.encoding, "cleaned_path": paths.get(a.id, ""),
+             "record": a.record}
         )
     return pd.DataFrame(rows)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import RunOutput, run_cli
+from ..conftest import SAMPLE, RunOutput, cheap_args, load_output, run_cli
 from . import HOSTILE, hostile_result, synthetic_result
 
 pytestmark = pytest.mark.integration
@@ -227,7 +227,7 @@ def check_hostile(w: Watched, path: Path, name: str, literals: list[str]) -> Non
         assert literal.strip() in text, f"not shown literally: {literal}"
     assert page.locator("img, iframe, object, embed, textarea, body svg:not(.chart svg)").count() == 0
     assert page.locator('a[href^="javascript"], a[href^="JavaScript"], [onerror], [onload], [onmouseover]').count() == 0
-    assert page.locator("script").count() == 2 + page.locator("article.art").count()
+    assert page.locator("script").count() == 3 + page.locator("article.art").count()  # the script, the index, the reviews
     shot(page, name, full=True)
     w.assert_clean(path.as_uri())
 
@@ -287,3 +287,80 @@ def test_screenshot_of_the_sample_article_view(watched: Watched, sample_html: Pa
     assert path.stat().st_size > 10_000
     shutil.copy(path, ARTIFACTS / "report.png")  # the one to attach: an article open under the filter bar
     watched.assert_clean(sample_html.as_uri())
+
+
+# --- the review loop (issue 21) ---------------------------------------------------
+
+HOSTILE_NOTE = '</script><img src=x onerror="window.__pwned=1"> & "quotes" \u2028 {{ 7*7 }}'
+
+
+def review(page: object, row: object, verdict: str, note: str) -> None:
+    row.locator("button.rvb").click()  # type: ignore[attr-defined]
+    page.select_option("#rv-verdict", verdict)  # type: ignore[attr-defined]
+    page.fill("#rv-note", note)  # type: ignore[attr-defined]
+    page.click("#rv-save")  # type: ignore[attr-defined]
+
+
+def test_reviews_marked_in_the_page_change_the_next_run(browser: object, cheap_run: RunOutput, tmp_path: Path) -> None:
+    """Mark two sentences, export reviews.jsonl, run again with it: both verdicts changed, the
+    page shows the machine's and the reviewer's, and a hostile note is inert in the page and in the file."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1366, "height": 860})  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    html = cheap_run.reports / "report.html"
+    page.goto(html.as_uri(), wait_until="load")
+    page.wait_for_selector("html[data-ready]", state="attached")
+    page.fill("#rv-name", "<b>ana</b>")
+    page.click("#open-all")
+    garbled = page.locator(".body .s.vd-garbled[data-k]").first
+    ok = page.locator(".body div.s.vd-ok[data-k]").nth(5)
+    keys = {garbled.get_attribute("data-k"): ("garbled", "ok"), ok.get_attribute("data-k"): ("ok", "boilerplate")}
+    review(page, garbled, "ok", HOSTILE_NOTE)
+    review(page, ok, "boilerplate", "a caption, not text")
+    assert page.text_content("#rv-count") == "2"
+    assert garbled.locator(".rv-mark").text_content() == f" → ok: {HOSTILE_NOTE}", "shown as text"
+    assert page.locator(".body img, [onerror]").count() == 0
+    shot(page, "report-review-marked.png")
+    # The marks outlive a reload (localStorage, per run), before and after the export.
+    page.reload(wait_until="load")
+    page.wait_for_selector("html[data-ready]", state="attached")
+    assert page.text_content("#rv-count") == "2" and page.input_value("#rv-name") == "<b>ana</b>"
+    with page.expect_download() as download:
+        page.click("#rv-export")
+    assert download.value.suggested_filename == "reviews.jsonl"
+    exported = tmp_path / "reviews.jsonl"
+    download.value.save_as(exported)
+    raw = exported.read_text(encoding="utf-8")
+    assert "<" not in raw and ">" not in raw and "&" not in raw and "\u2028" not in raw, "written as \\u escapes"
+    marks = [json.loads(line) for line in raw.splitlines()]
+    assert {m["key"]: (m["old_verdict"], m["new_verdict"]) for m in marks} == keys
+    assert {m["note"] for m in marks} == {HOSTILE_NOTE, "a caption, not text"} and {m["reviewer"] for m in marks} == {"<b>ana</b>"}
+    assert errors == [] and all(u.startswith(("file:", "blob:")) for u in requests), (errors, requests)
+    context.close()
+
+    out = tmp_path / "out"
+    code, _, err = run_cli([SAMPLE], out, *cheap_args(cheap_run.cleaned.parent / "cache"), "--reviews", str(exported))
+    assert code == 0, err
+    rows = load_output(out).sentences.set_index("review_key")
+    for key, (old, new) in keys.items():
+        assert (rows.loc[key, "machine_verdict"], rows.loc[key, "verdict"]) == (old, new)
+
+    w = Watched(browser)
+    page = w.open(out / "reports" / "report.html")
+    page.click("#open-all")
+    for key, (old, new) in keys.items():
+        row = page.locator(f'.body .s[data-k="{key}"]')
+        assert f"vd-{new}" in row.get_attribute("class").split()
+        assert row.locator(f".rv-applied[data-machine={old}]").count() == 1
+        assert "by <b>ana</b>: machine said" in row.locator(".rv-applied").inner_text()
+    assert page.locator(".rv-note").all_text_contents() == [HOSTILE_NOTE, "a caption, not text"] or \
+        sorted(page.locator(".rv-note").all_text_contents()) == sorted([HOSTILE_NOTE, "a caption, not text"])
+    assert page.locator(".body img, [onerror], [onload]").count() == 0
+    assert page.text_content("#rv-count") == "2", "the page's export starts from the reviews this run applied"
+    shot(page, "report-review-applied.png")
+    w.assert_clean((out / "reports" / "report.html").as_uri())
+    w.page.close()

@@ -28,6 +28,7 @@
     if (body.dataset.done) return;
     body.innerHTML = JSON.parse(arts[i].querySelector('script.b').textContent);
     body.dataset.done = '1';
+    reviewable(body);
     show(i);
   }
   function open(i) {
@@ -120,10 +121,117 @@
     return true;
   }
 
+  // --- Reviews: a reviewer marks a verdict as wrong; the marks stay in this browser
+  // (localStorage, per run) until exported as reviews.jsonl for `pipeline run --reviews`.
+  // Every piece of text goes in through textContent, value or setAttribute, never as HTML.
+  const RUN = document.documentElement.dataset.run;
+  const STORE = `mt-scrape-pipeline:reviews:${RUN}`, NAME = 'mt-scrape-pipeline:reviewer';
+  const editor = byId('rv-editor'), pick = byId('rv-verdict'), note = byId('rv-note'), who = byId('rv-name');
+  const storage = (() => {
+    try { const s = window.localStorage; s.getItem(NAME); return s; } catch (err) { return null; } // a file:// page may get none
+  })();
+  const marks = new Map();
+  for (const m of readJson(storage && storage.getItem(STORE)) || JSON.parse(byId('reviews').textContent)) {
+    if (m && typeof m.key === 'string') marks.set(m.key, m);
+  }
+  function readJson(text) {
+    try { const v = text ? JSON.parse(text) : null; return Array.isArray(v) ? v : null; } catch (err) { return null; }
+  }
+  function keep() {
+    try { if (storage) storage.setItem(STORE, JSON.stringify([...marks.values()])); } catch (err) { byId('rv-store').textContent = 'Not saved in this browser (storage full): export now.'; }
+    const n = marks.size;
+    byId('rv-count').textContent = String(n);
+    byId('rv-export').disabled = byId('rv-clear').disabled = n === 0;
+  }
+  if (!storage) byId('rv-store').textContent = 'This browser keeps nothing for this page: export before you close it.';
+  who.value = (storage && storage.getItem(NAME)) || '';
+  who.addEventListener('input', () => { try { if (storage) storage.setItem(NAME, who.value); } catch (err) { /* the name is in the field still */ } });
+
+  const verdictOf = (row) => [...row.classList].find((c) => c.startsWith('vd-')).slice(3);
+  // A row's review button, and its mark when it has one that the page does not show yet.
+  function decorate(row) {
+    let b = row.querySelector(':scope > button.rvb');
+    if (!b) {
+      b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'rvb';
+      b.textContent = '✎';
+      row.appendChild(b);
+    }
+    const m = marks.get(row.dataset.k);
+    // Not yet in this report: a mark of this page, or one changed since the run applied it ("ok" keeps a heading a heading).
+    const want = m && (m.new_verdict === 'ok' && row.classList.contains('h') ? 'heading' : m.new_verdict);
+    const pending = !!m && want !== verdictOf(row);
+    row.classList.toggle('rv-on', !!m);
+    b.title = m ? `Reviewed: should be ${m.new_verdict}${m.note ? ` (${m.note})` : ''}. Change or remove the review` : 'Review this verdict';
+    b.setAttribute('aria-label', b.title);
+    let tag = row.querySelector('.rv-mark');
+    if (!pending) { if (tag) tag.remove(); return; }
+    if (!tag) {
+      tag = document.createElement('span');
+      tag.className = 'rv-mark';
+      row.querySelector('.x').after(tag);
+    }
+    tag.textContent = ` → ${m.new_verdict.replace('_', ' ')}${m.note ? `: ${m.note}` : ''}`;
+  }
+  function reviewable(body) { body.querySelectorAll('.s[data-k]').forEach(decorate); }
+
+  let editing = null; // the row the editor is open on
+  function edit(row) {
+    editing = row;
+    const m = marks.get(row.dataset.k), v = verdictOf(row), heading = row.classList.contains('h');
+    byId('rv-was').textContent = v.replace('_', ' ');
+    for (const o of pick.options) o.disabled = heading ? o.value === 'ok' : o.value === 'heading';
+    pick.value = m ? m.new_verdict : ({ ok: 'garbled', heading: 'boilerplate' })[v] || 'ok';
+    note.value = m ? m.note : '';
+    byId('rv-remove').hidden = !m;
+    row.after(editor);
+    editor.hidden = false;
+    pick.focus();
+  }
+  function closeEditor() { editor.hidden = true; editing = null; }
+  byId('rv-save').addEventListener('click', () => {
+    const row = editing, key = row.dataset.k, old = marks.get(key);
+    const applied = row.querySelector('.rv-applied');
+    marks.set(key, {
+      key, old_verdict: old ? old.old_verdict : (applied ? applied.dataset.machine : verdictOf(row)), new_verdict: pick.value,
+      note: note.value.trim(), reviewer: who.value.trim(), time: new Date().toISOString(),
+      article: row.closest('article.art').id.slice(2), line: Number(row.querySelector('.ln').textContent), text: row.querySelector('.x').textContent,
+    });
+    keep(); decorate(row); closeEditor();
+  });
+  byId('rv-remove').addEventListener('click', () => { marks.delete(editing.dataset.k); keep(); decorate(editing); closeEditor(); });
+  byId('rv-cancel').addEventListener('click', closeEditor);
+  editor.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); closeEditor(); } });
+
+  // One JSON object per line. "<", ">", "&" and the two line separators JavaScript leaves raw
+  // are written as \u escapes: the same JSON, and inert if the file is ever pasted into a page.
+  const inert = (line) => line.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  byId('rv-export').addEventListener('click', () => {
+    const text = [...marks.values()].map((m) => inert(JSON.stringify(m))).join('\n') + '\n';
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+    a.download = 'reviews.jsonl';
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  });
+  byId('rv-clear').addEventListener('click', () => {
+    marks.clear();
+    keep();
+    closeEditor();
+    document.querySelectorAll('.body .s[data-k]').forEach(decorate);
+  });
+  keep();
+
   document.addEventListener('click', (e) => {
-    const t = e.target.closest('a[href^="#"], [data-filter-v], [data-filter-r], [data-reset], button.sc');
+    const t = e.target.closest('a[href^="#"], [data-filter-v], [data-filter-r], [data-reset], button.sc, button.rvb');
     if (!t) return;
-    if (t.matches('button.sc')) {
+    if (t.matches('button.rvb')) {
+      if (editing === t.parentElement && !editor.hidden) closeEditor(); else edit(t.parentElement);
+    } else if (t.matches('button.sc')) {
       const why = t.closest('.s').querySelector('.why');
       why.open = !why.open;
     } else if (t.matches('a')) {
