@@ -265,7 +265,7 @@ def evaluate(
 
     Example (reviews): pipeline eval raw/ --reviews reviews.jsonl
     """
-    from .evaluate import evaluate_labels, evaluate_mlqe, format_mlqe, format_report
+    from .evaluate import evaluate_labels, evaluate_mlqe, format_mlqe, format_report, format_sources
     from .grammar import grammar_scorers
 
     _logging(True)
@@ -280,6 +280,8 @@ def evaluate(
         _fail(exc)
     if report is not None:
         typer.echo(format_report(report))
+        if report.per_source:
+            typer.echo("\n" + format_sources(report))
     if review_report is not None:
         typer.echo(("\n" if report is not None else "") + "Against the reviews (machine verdicts, reviewers' labels):")
         typer.echo(format_report(review_report, "reviews"))

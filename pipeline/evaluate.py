@@ -35,6 +35,7 @@ class EvalReport:
     accuracy: float
     unmatched: int
     errors: list[dict[str, object]] = field(default_factory=list)
+    per_source: dict[str, EvalReport] = field(default_factory=dict)  # a dev set of several sources (sites): one report each
 
 
 def load_devset(path: Path) -> pd.DataFrame:
@@ -85,8 +86,12 @@ def score_labels(gold: list[str], pred: list[str]) -> EvalReport:
 
 
 def predict(inputs: list[Path], cfg: Config, extra_scorers: list | None = None) -> pd.DataFrame:
-    """The machine's sentence table for `inputs` (no reviews applied): what every evaluation compares."""
-    return sentences_frame(run(inputs, cfg, quiet=True, extra_scorers=extra_scorers).articles)
+    """The machine's sentence table for `inputs` (no reviews applied): what every evaluation compares.
+    An article's title line is a row too, as the heading it becomes (`# Title` in cleaned/)."""
+    articles = run(inputs, cfg, quiet=True, extra_scorers=extra_scorers).articles
+    titles = [{"source": a.source, "line": a.title_line, "text": a.title, "kind": "heading", "verdict": "heading"}
+              for a in articles if a.title_line is not None]
+    return pd.concat([sentences_frame(articles), pd.DataFrame(titles)], ignore_index=True)
 
 
 def evaluate_devset(devset: Path, inputs: list[Path], cfg: Config, extra_scorers: list | None = None) -> EvalReport:
@@ -110,6 +115,9 @@ def evaluate_labels(devset: Path | None, reviews: Path | None, inputs: list[Path
 def score_devset(gold: pd.DataFrame, pred: pd.DataFrame) -> EvalReport:
     labels = match(gold, pred)
     report = score_labels(list(gold["label"]), labels)
+    if gold["source"].nunique() > 1:
+        for src, idx in gold.groupby("source", sort=True).groups.items():
+            report.per_source[str(src)] = score_labels([gold["label"][i] for i in idx], [labels[gold.index.get_loc(i)] for i in idx])
     report.errors = [
         {"line": int(g.line), "gold": g.label, "pred": p, "text": g.text}
         for g, p in zip(gold.itertuples(), labels)
@@ -131,6 +139,16 @@ def evaluate_reviews(reviews: dict[str, Review], pred: pd.DataFrame) -> EvalRepo
     report = score_labels(gold, labels)
     report.errors = [{"key": r.key, "gold": g, "pred": p, "note": r.note} for r, g, p in zip(reviews.values(), gold, labels) if g != p]
     return report
+
+
+def format_sources(r: EvalReport) -> str:
+    """One line per source: its rows, accuracy, and F1 of the labels it has."""
+    head = ["ok", "garbled", "boilerplate", "heading"]
+    lines = [f"{'source':<40}{'rows':>6}{'acc':>7}" + "".join(f"{h[:9]:>10}" for h in head) + "   (F1; - : no such rows)"]
+    for src, x in r.per_source.items():
+        cells = [f"{x.per_label[h]['f1']:>10.2f}" if x.per_label[h]["support"] else f"{'-':>10}" for h in head]
+        lines.append(f"{src[:39]:<40}{x.n:>6}{x.accuracy:>7.2f}" + "".join(cells))
+    return "\n".join(lines)
 
 
 def format_report(r: EvalReport, what: str = "labelled rows") -> str:

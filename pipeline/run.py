@@ -106,9 +106,14 @@ def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]],
 
 
 def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
+    """After a disclaimer, share prompt, promo or date near the end, what follows is a trailer: if
+    body text came before it and only short lines (links, teasers) come after. A date at the top of
+    a short page starts no trailer: the article follows it."""
     start = max(0, len(ws) - tail)
     for i in range(start, len(ws)):
         if ws[i].boilerplate in TRAILER_STARTERS:
+            if not any(len(w.rep.text.split()) >= 12 for w in ws[:i]) or any(len(w.rep.text.split()) >= 30 for w in ws[i + 1 :]):
+                continue
             for w in ws[i + 1 :]:
                 w.boilerplate = w.boilerplate or "trailer"
             return

@@ -139,15 +139,17 @@ def fit_lm_length(cfg, df: pd.DataFrame) -> None:  # type: ignore[no-untyped-def
 # -- fitting ------------------------------------------------------------------------------------
 
 
-def fit_nonneg(X: np.ndarray, y: np.ndarray, sw: np.ndarray) -> np.ndarray:
-    """Logistic regression with every signal weight >= 0 (the bias is free): each signal is
-    documented as "higher is more garbled", and a negative weight would make the report say that
-    a grammar error made a sentence look better. Active set: drop the most negative and refit."""
+def fit_nonneg(X: np.ndarray, y: np.ndarray, sw: np.ndarray, free: int = 0) -> np.ndarray:
+    """Logistic regression with every signal weight >= 0 (the bias, and the last `free` columns,
+    are free): each signal is documented as "higher is more garbled", and a negative weight would
+    make the report say that a grammar error made a sentence look better. Active set: drop the
+    most negative and refit."""
     active = list(range(X.shape[1]))
     while True:
         w = fit_logistic(X[:, active], y, L2, weights=sw)
-        worst = int(np.argmin(w[:-1])) if active else 0
-        if not active or w[worst] >= 0:
+        signed = w[: len(active) - free]
+        worst = int(np.argmin(signed)) if len(signed) else 0
+        if not len(signed) or w[worst] >= 0:
             full = np.zeros(X.shape[1] + 1)
             full[active] = w[:-1]
             full[-1] = w[-1]
@@ -168,13 +170,20 @@ def design(parts: list[tuple[pd.DataFrame, np.ndarray, float]], names: list[str]
 
 
 def fit_all(t: dict[str, pd.DataFrame], names: list[str], sample: pd.DataFrame, sites: pd.DataFrame) -> np.ndarray:
+    """The weights, and the bias for scraped text. MLQE-PE's soft labels and the dev sets' garbled
+    are not the same line: a free offset for the MLQE-PE rows (the last column) lets both share
+    the signal weights without either's base rate moving the other's bias."""
     train = t["train"]
     n = len(train)
     parts = [(train, soft_label(train["da_mean"].to_numpy()), float(n))]
     parts += [(s, (s["label"] == "garbled").to_numpy(float), SCRAPE_SHARE * n) for s in (sample, sites) if len(s)]
     if len(rev := t.get("reviews", pd.DataFrame())):  # a reviewed row weighs as a sample dev-set row does
         parts.append((rev, (rev["label"] == "garbled").to_numpy(float), SCRAPE_SHARE * n * len(rev) / max(1, len(sample))))
-    return fit_nonneg(*design(parts, names))
+    X, y, sw = design(parts, names)
+    mlqe = np.zeros(len(X))
+    mlqe[: len(train)] = 1.0
+    w = fit_nonneg(np.column_stack([X, mlqe]), y, sw, free=1)
+    return np.concatenate([w[:-2], w[-1:]])  # the offset dropped: the bias left is scraped text's
 
 
 def grouped_cv(t: dict[str, pd.DataFrame], names: list[str], which: str, folds: int) -> np.ndarray:
@@ -256,7 +265,7 @@ def cascade(t: dict[str, pd.DataFrame], names: list[str], w: np.ndarray, thresho
 def main() -> None:
     cfg = load_config()
     names = list(cfg.garble.signals)
-    t = tables(names)
+    t = {k: v.fillna({n: 0.0 for n in names}) for k, v in tables(names).items()}  # a signal a sentence lacks is 0
     print(f"tables: MLQE-PE train {len(t['train'])}, dev {len(t['dev'])}; sample {len(t['sample'])} ok/garbled rows "
           f"({(t['sample'].label == 'garbled').sum()} garbled, {t['sample'].group.nunique()} articles); sites {len(t['sites'])} "
           f"({(t['sites'].label == 'garbled').sum()} garbled, {t['sites'].group.nunique()} sites)")

@@ -14,6 +14,7 @@ import unicodedata
 
 from ..config import SegmentConfig
 from ..model import Article, Block, Document
+from ..signals.boilerplate import shape_reason
 
 _TAG_SPLIT = re.compile(r"\s*[/,;]\s*")
 # Windows refuses these as file names, whatever the extension ("con.md" too).
@@ -41,6 +42,7 @@ def _title_like(block: Block, max_words: int) -> bool:
         "\n" not in text
         and 0 < len(text.split()) <= max_words
         and not text.endswith((".", ",", ";", ":"))
+        and sum(ch.isascii() for ch in text if ch.isalpha()) >= 0.7 * max(1, sum(ch.isalpha() for ch in text))  # an English title
     )
 
 
@@ -92,10 +94,12 @@ def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:
 
     for art in articles:
         if not art.title:
-            # No title line: an opening short line without a full stop is the
-            # title (typical of scraped posts); otherwise name it after the file.
-            if art.blocks and _title_like(art.blocks[0], 15) and len(art.blocks) > 1:
-                b = art.blocks.pop(0)
+            # No title line: the first opening line that is not page furniture (a date, a
+            # breadcrumb, a byline) and has no full stop is the title (typical of scraped
+            # posts); the furniture before it stays, to be dropped as boilerplate.
+            lead = next((i for i, b in enumerate(art.blocks[:4]) if not shape_reason(b.text)), None)
+            if lead is not None and _title_like(art.blocks[lead], 25) and len(art.blocks) > lead + 1:
+                b = art.blocks.pop(lead)
                 art.title, art.title_line = b.text.strip(), b.line
             else:
                 art.title = stem

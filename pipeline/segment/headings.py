@@ -24,6 +24,7 @@ _NUMWORDS = (
 _LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})\s*[.:：)]|[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})(?=\s*$))\s*(?P<rest>.*)$")
 _NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))\s*(?P<rest>\S.*)$")
 _WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
 
 
@@ -42,6 +43,8 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
     text = text.strip()
     if not text or "\n" in text:
         return None
+    if len(_CJK.findall(text)) > 0.3 * max(1, sum(ch.isalpha() for ch in text)):
+        return None  # a heading of the English text is in English; a source-language line is body or a twin
     if hint.startswith("heading:"):
         return HeadingShape("format:" + hint.split(":", 1)[1], len(text))
     if hint in ("list", "code", "quote", "caption"):

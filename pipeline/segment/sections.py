@@ -35,6 +35,14 @@ def _has_verb(doc: Doc | None) -> bool | None:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ")")
+
+
+def _body_like(w: BlockWork) -> bool:
+    text = w.rep.text.strip()
+    return len(text.split()) >= 12 or text.endswith(_SENTENCE_END)
+
+
 def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | None]:
     shapes: list[HeadingShape | None] = []
     for i, w in enumerate(works):
@@ -43,11 +51,16 @@ def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | N
             continue
         shape = heading_shape(w.rep.text, w.block.hint, cfg.heading_max_words, _has_verb(w.doc))
         if shape and shape.style == "plain":
-            # A plain short line is a heading only if body text follows it.
+            # A plain short line is a heading only if body text follows it: a sentence, or a paragraph.
             nxt = next((x for x in works[i + 1 :] if not x.boilerplate), None)
-            if nxt is None:
+            if nxt is None or not _body_like(nxt):
                 shape = None
         shapes.append(shape)
+    # A page set one clause to a line (no full stops) makes most of its lines look like plain
+    # headings; where they are most of the text, they are the text.
+    body = [s for w, s in zip(works, shapes) if not w.boilerplate]
+    if len(body) >= 6 and sum(s is not None and s.style == "plain" for s in body) > 0.4 * len(body):
+        shapes = [None if s is not None and s.style == "plain" else s for s in shapes]
     return shapes
 
 
