@@ -232,7 +232,9 @@ def _coerce(value: Any, typ: Any, where: str) -> Any:
     origin = get_origin(typ)
     if origin in (Union, UnionType):  # `X | None`: None means "off"
         args = [a for a in get_args(typ) if a is not type(None)]
-        return None if value is None else _coerce(value, args[0], where)
+        # TOML has no null, so `--set key=none` is how the command line turns an optional key off.
+        off = value is None or (isinstance(value, str) and value.lower() == "none")
+        return None if off else _coerce(value, args[0], where)
     if typ is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)

@@ -20,7 +20,7 @@ Reviewers' corrections (reviews.jsonl from report.html, README "Reviews") join a
 `--reviews=FILE` (repeatable) with `--reviews-input=PATH`, the input they were made on (default
 raw/); each sentence reviewed ok or garbled is a label, weighing as much as a dev-set row.
 
-    .venv/bin/python scripts/fit_garble.py [--train=PATH] [--reuse] [--no-lm-length] [--reviews=FILE --reviews-input=PATH]
+    .venv/bin/python scripts/fit_garble.py [--train=PATH] [--reuse] [--no-lm-length] [--scrape-share=0.2] [--reviews=FILE --reviews-input=PATH]
 
 `--reuse` reads the signal tables of the last run from .cache/fit/ instead of scoring again.
 """
@@ -49,7 +49,8 @@ SITES = ROOT / "tests" / "data" / "sites"
 CACHE = ROOT / ".cache" / "fit"
 EXPENSIVE = ("languagetool_v1", "lm_fluency_v1")
 MAX_OK_FLAGGED = 0.05
-SCRAPE_SHARE = 0.2  # each scrape set's total row weight, as a share of MLQE-PE train's
+# Each scrape set's total row weight, as a share of MLQE-PE train's (`--scrape-share=`).
+SCRAPE_SHARE = float(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--scrape-share=")), "0.2"))
 L2 = 1.0
 
 

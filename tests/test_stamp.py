@@ -55,7 +55,7 @@ def no_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_unchanged_rerun_keeps_the_outputs_and_the_gate(inp: Path, tmp_path: Path, no_pipeline: list[int]) -> None:
     out = tmp_path / "out"
-    gate = ("--fail-on", "garbled>0")
+    gate = ("--fail-on", "sentences>0")  # always fails: what is tested is that it is applied again, not the judge
     assert _run(inp, out, *gate)[0] == EXIT_GATE
     first = _snapshot(out)
     assert _run(inp, out, *gate)[0] == EXIT_GATE, "the gate is applied again: same exit status"
