@@ -1,6 +1,6 @@
 """The benchmark (not a test): throughput, per-stage time, memory and scaling, and the naive baseline.
 
-    .venv/bin/python -m bench.bench [--sizes 10,100] [--repeats 3] [--naive 200] [--no-grammar] [--vary 0.3] [--dask 1,2]
+    .venv/bin/python -m bench.bench [--sizes 10,100] [--repeats 3] [--naive 200] [--no-grammar] [--vary 0.3] [--full-evidence] [--dask 1,2]
 
 For each size, the sample is turned into a varied corpus (bench/corpus.py) and the
 real CLI runs on it in a subprocess, cold (empty cache) `repeats` times, then once
@@ -48,6 +48,17 @@ def run_once(corpus: Path, work: Path, grammar: bool, sets: list[str], out: Path
         raise SystemExit(f"pipeline failed on {corpus}: {err.strip()}")
     summary = json.loads((out / "reports" / "summary.json").read_text())
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "summary": summary}
+
+
+def verdicts_kept(fast: Path, full: Path) -> tuple[float, int]:
+    """The share of the full-evidence run's sentence verdicts that the cascade's run gives too
+    (matched by sentence id: same corpus, same segmentation), and how many sentences."""
+    import pandas as pd
+
+    a = pd.read_csv(fast / "reports" / "sentences.csv", usecols=["id", "verdict"], keep_default_na=False).set_index("id")["verdict"]
+    b = pd.read_csv(full / "reports" / "sentences.csv", usecols=["id", "verdict"], keep_default_na=False).set_index("id")["verdict"]
+    both = a.index.intersection(b.index)
+    return float((a[both] == b[both]).mean()), len(both)
 
 
 def edit_one(corpus: Path, dest: Path) -> Path:
@@ -128,6 +139,8 @@ def main() -> None:
     ap.add_argument("--vary", type=float, default=0.3, help="share of each copy's lines that are edited (0.3: only 20%% of the x100 lines of 6+ "
                     "words are distinct, and the cache and parse-once skip the rest; 1: 3 edits per line, 88%% distinct)")
     ap.add_argument("--set", dest="sets", action="append", default=[], help="config override passed to every run (repeatable)")
+    ap.add_argument("--full-evidence", action="store_true", help="also run the smallest corpus once with every signal on every sentence "
+                    "(garble.cascade_margin=none, cold) and print the share of its verdicts the default run keeps")
     ap.add_argument("--dask", default="", help="also run the largest corpus with --executor dask on a LocalCluster of "
                     "these worker counts (e.g. 1,2): speed-up over the first, and whether the output equals the local run's")
     args = ap.parse_args()
@@ -165,6 +178,14 @@ def main() -> None:
         print("\nper-stage seconds (median of cold runs):")
         for r in rows:
             print(f"  x{r['size']}: " + ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items()))
+        if args.full_evidence:
+            size = rows[0]["size"]
+            work = tmp / f"x{size}-full"
+            work.mkdir()
+            full = run_once(tmp / f"x{size}", work, grammar, [*args.sets, "garble.cascade_margin=none"])
+            kept, n = verdicts_kept(tmp / f"x{size}-run0", work)
+            print(f"\nfull evidence on x{size} (every signal on every sentence, cold): {full['wall']:.1f} s "
+                  f"({full['summary']['sentences'] / full['wall']:.1f} sentences/s); the default run kept {kept:.2%} of its {n} verdicts")
         if args.dask:
             dask_compare(tmp, rows[-1], [int(x) for x in args.dask.split(",")], grammar, args.sets, args.repeats)
         if args.naive and grammar:

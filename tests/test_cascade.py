@@ -62,3 +62,9 @@ def test_no_margin_is_full_evidence() -> None:
     items, dear = _items([0.0, 0.3, 1.0]), Dear()
     assert score_with_cascade(items, [Cheap(), dear], _cfg(None).garble) == 3
     assert len(dear.seen) == 3
+
+
+def test_the_command_line_turns_the_cascade_off() -> None:
+    # TOML has no null: `--set garble.cascade_margin=none` is the way to full evidence.
+    assert load_config(overrides=["garble.cascade_margin=none"]).garble.cascade_margin is None
+    assert load_config(overrides=["garble.cascade_margin=2"]).garble.cascade_margin == 2.0

@@ -43,8 +43,10 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
     text = text.strip()
     if not text or "\n" in text:
         return None
-    if len(_CJK.findall(text)) > 0.3 * max(1, sum(ch.isalpha() for ch in text)):
-        return None  # a heading of the English text is in English; a source-language line is body or a twin
+    if _CJK.search(text):
+        # A heading of the English text is in English; a source-language line is body or a twin, and
+        # English with CJK in it is a glossary entry or a bilingual line ("1. Chronic: adj. 慢性的").
+        return None
     if hint.startswith("heading:"):
         return HeadingShape("format:" + hint.split(":", 1)[1], len(text))
     if hint in ("list", "code", "quote", "caption"):

@@ -9,9 +9,11 @@ when behaviour changes, so old reports stay comparable.
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Sentence, Signal, make_signal
@@ -45,10 +47,15 @@ class Scorer(ABC):
     def close(self) -> None:
         """Scorers that hold a process or a server let go of it here."""
 
+    # Fitted data the values depend on: a refit must not be answered from the signal cache.
+    data_files: ClassVar[tuple[Path, ...]] = ()
+
     @property
     def cache_tag(self) -> str:
         """What else, besides the text and config, the values depend on (fitted data, a model file)."""
-        return ""
+        if not self.data_files:
+            return ""
+        return hashlib.sha256(b"".join(p.read_bytes() for p in self.data_files)).hexdigest()[:16]
 
     def signal(self, value: float, detail: str = "", spans: Sequence[tuple[int, int]] = ()) -> Signal:
         value = min(1.0, max(0.0, float(value)))

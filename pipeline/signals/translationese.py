@@ -43,15 +43,10 @@ class Translationese(Scorer):
     name = "translationese_v1"
     reason = "translationese"
     doc = "Mean log-odds (bad vs good MT) of the sentence's function-word/POS skeleton n-grams, over 1.5; fitted on MLQE-PE."
+    data_files = (DATA,)
 
     def __init__(self) -> None:
         self.log_odds = load_model()
-
-    @property
-    def cache_tag(self) -> str:
-        import hashlib
-
-        return hashlib.sha256(DATA.read_bytes()).hexdigest()[:16]
 
     def score(self, item: Item) -> Signal:
         span = item.span

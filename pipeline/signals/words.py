@@ -78,16 +78,11 @@ class BadWords(Scorer):
     name = "bad_words_v1"
     reason = "bad_words"
     doc = "Mean probability that a post-editor changes each word (logistic model of MLQE-PE train word tags); spans: the likely-bad words."
+    data_files = (DATA, phrasing.DATA)
 
     def __init__(self) -> None:
         self.model = load_model()
         self.phrasing = phrasing.load_model()
-
-    @property
-    def cache_tag(self) -> str:
-        import hashlib
-
-        return hashlib.sha256(DATA.read_bytes() + phrasing.DATA.read_bytes()).hexdigest()[:16]
 
     def score(self, item: Item) -> Signal:
         s = item.sentence
