@@ -58,6 +58,8 @@ class SegmentConfig:
         "Regex for a line that starts a new article in plain text (named groups title, site, tags).",
     )
     heading_max_words: int = _f(12, "An un-numbered line longer than this is never a heading.")
+    plain_heading_share: float = _f(0.2, "Where un-numbered heading candidates hold more than this share of an article's words, the page sets "
+                                          "one clause to a line and none of them is a heading.")
     max_level: int = _f(4, "Deepest Markdown heading level emitted (2 = ##).")
 
 

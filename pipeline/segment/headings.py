@@ -24,7 +24,7 @@ _NUMWORDS = (
 _LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})\s*[.:：)]|[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})(?=\s*$))\s*(?P<rest>.*)$")
 _NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))\s*(?P<rest>\S.*)$")
 _WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
 
 
@@ -43,7 +43,7 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
     text = text.strip()
     if not text or "\n" in text:
         return None
-    if _CJK.search(text):
+    if CJK.search(text):
         # A heading of the English text is in English; a source-language line is body or a twin, and
         # English with CJK in it is a glossary entry or a bilingual line ("1. Chronic: adj. 慢性的").
         return None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..config import SegmentConfig
 from ..model import Action, Article, Block, Repair, Section, Sentence, Verdict
-from .headings import HeadingShape, LevelTracker, heading_shape
+from .headings import CJK, HeadingShape, LevelTracker, heading_shape
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -43,6 +43,11 @@ def _body_like(w: BlockWork) -> bool:
     return len(text.split()) >= 12 or text.endswith(_SENTENCE_END)
 
 
+def _foreign(w: BlockWork) -> bool:
+    text = w.rep.text
+    return len(CJK.findall(text)) > 0.3 * max(1, sum(ch.isalpha() for ch in text))
+
+
 def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | None]:
     shapes: list[HeadingShape | None] = []
     for i, w in enumerate(works):
@@ -52,14 +57,16 @@ def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | N
         shape = heading_shape(w.rep.text, w.block.hint, cfg.heading_max_words, _has_verb(w.doc))
         if shape and shape.style == "plain":
             # A plain short line is a heading only if body text follows it: a sentence, or a paragraph.
-            nxt = next((x for x in works[i + 1 :] if not x.boilerplate), None)
+            # A bilingual page puts the heading's source-language twin between it and its body.
+            nxt = next((x for x in works[i + 1 :] if not x.boilerplate and not _foreign(x)), None)
             if nxt is None or not _body_like(nxt):
                 shape = None
         shapes.append(shape)
     # A page set one clause to a line (no full stops) makes most of its lines look like plain
-    # headings; where they are most of the text, they are the text.
-    body = [s for w, s in zip(works, shapes) if not w.boilerplate]
-    if len(body) >= 6 and sum(s is not None and s.style == "plain" for s in body) > 0.4 * len(body):
+    # headings; where they hold much of the text, they are the text. Counted in words, so that
+    # a short page with a question heading over each paragraph keeps its headings.
+    words = [(len(w.rep.text.split()), s is not None and s.style == "plain") for w, s in zip(works, shapes) if not w.boilerplate]
+    if len(words) >= 6 and sum(n for n, plain in words if plain) > cfg.plain_heading_share * sum(n for n, _ in words):
         shapes = [None if s is not None and s.style == "plain" else s for s in shapes]
     return shapes
 

@@ -27,6 +27,7 @@ NOT_HEADINGS = [
     "back surgery",  # lowercase keyword caption: boilerplate, not a heading
     "2,250ml of water a day",
     "5 to 10 for 1 group, each time do 1 to 2 groups.",
+    "1. Chronic: adj. [ˋkrɑnɪk]慢性的",  # a glossary entry: English with CJK in it
 ]
 
 

@@ -1,0 +1,83 @@
+"""Headings on page shapes other than the sample's (from the sites' dev set, tests/data/sites):
+a question over each short paragraph, a heading with its source-language twin under it, and a
+page set one clause to a line, whose short lines are its text, not its headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..conftest import load_output, run_cli
+
+pytestmark = pytest.mark.integration
+
+CHEAP = 'garble.signals=["oov_rate_v1","glued_tokens_v1","length_v1"]'
+
+QUESTIONS = """Can Salt Intake Increase Blood Pressure?
+
+Many factors come into play when you ask about salt, and the answer is different for each person who asks it. Your doctor can tell you where you stand.
+
+Does Salt Raise Blood Pressure?
+
+There are other factors too, like age and family history, which decide how much salt we should eat every day. Most adults eat far more than they need.
+
+How Does Salt Increase Your Blood Pressure?
+
+When you eat too much salt, your body holds on to extra water to flush the sodium out of your blood, and the pressure rises. Over the years this strains the heart and the vessels.
+
+Can You Really Avoid Salt?
+
+Avoiding salt is not easy, since it is in almost everything we buy, from bread and soup to cheese and sauces. Reading labels is a good place to start.
+"""
+
+BILINGUAL = """Autumn food notes
+
+Eating persimmons
+
+吃柿子
+
+Persimmons in late autumn help people keep warm and protect their bones, as the old saying goes.
+
+霜降节气吃柿子可帮助人们抵御寒冷、保护骨骼健康。
+"""
+
+# Short lines with no full stop, every third line a sentence: the lines before those look like
+# headings with a body under them, but they are a third of the page's words.
+CLAUSES = "Spring notes\n\n" + "\n".join([
+    "The younger you are the more you worry",
+    "Staying up late every single night",
+    "Then you drink tea to make up for it.",
+    "Wearing thin clothes in the cold wind",
+    "Going out with wet hair in the morning",
+    "Then you take pills to keep warm.",
+    "Eating cold food straight from the fridge",
+    "Skipping breakfast on the way to work",
+    "Then you rub your belly when it hurts.",
+]) + "\n"
+
+
+def _kinds(tmp_path: Path, text: str) -> dict[str, str]:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "page.txt").write_text(text, encoding="utf-8")
+    code, _, err = run_cli([inp], tmp_path / "out", "--no-grammar", "--set", CHEAP, "--no-cache")
+    assert code == 0, err
+    s = load_output(tmp_path / "out").sentences
+    return dict(zip(s.text, s.kind))
+
+
+def test_a_question_over_each_paragraph_is_a_heading(tmp_path: Path) -> None:
+    kinds = _kinds(tmp_path, QUESTIONS)
+    for q in ("Does Salt Raise Blood Pressure?", "How Does Salt Increase Your Blood Pressure?", "Can You Really Avoid Salt?"):
+        assert kinds[q] == "heading", q
+
+
+def test_a_heading_keeps_its_source_language_twin_under_it(tmp_path: Path) -> None:
+    assert _kinds(tmp_path, BILINGUAL)["Eating persimmons"] == "heading"
+
+
+def test_a_page_of_one_clause_a_line_has_no_plain_headings(tmp_path: Path) -> None:
+    kinds = _kinds(tmp_path, CLAUSES)
+    lines = CLAUSES.splitlines()[2:]
+    assert all(kinds.get(line) == "sentence" for line in lines), {line: kinds.get(line) for line in lines}
