@@ -37,7 +37,8 @@ _SOURCE = re.compile(
 )
 _DISCLAIMER = re.compile(
     r"\b(?:infring\w*|copyright|all rights reserved|for reference only|disclaimer|not (?:constitute|intended as|a substitute for) (?:medical |professional )?advice"
-    r"|(?:contact|inform) us (?:to|for) (?:delete|removal)|contact (?:us )?(?:to )?delete|from the (?:inter)?net(?:work)?\b|reprint(?:ed)? with permission)",
+    r"|(?:contact|inform) us (?:to|for) (?:delete|removal)|contact (?:us )?(?:to )?delete|from the (?:inter)?net(?:work)?\b|reprint(?:ed)? with permission"
+    r"|do not (?:necessarily )?(?:reflect|match|represent)\b.{0,30}\b(?:views?|viewpoints?|opinions?)|(?:do|does) not endorse|advertising on (?:our|this) (?:site|website))",
     re.I,
 )
 _SHARE = re.compile(
@@ -70,7 +71,18 @@ _FURNITURE = re.compile(
     r"|(?:also|related|recommended)\s+read(?:ing)?\s*[:：].*|read\s*[:：].*|picture \d+ of .*|posted in\s+\w+(?:\s+\w+)?)\W*$",
     re.I,
 )
-_CREDIT = re.compile(r"\s[-–—|(]\s*(?:photo|image|picture|source|credit)s?\s*[:：][^.!?]{1,40}\)?\s*$", re.I)  # a caption's credit
+# A caption's credit ("… - Photo: D.N."), or a stock agency's ("Dionisvera/Shutterstock").
+_CREDIT = re.compile(
+    r"\s[-–—|(]\s*(?:photo|image|picture|source|credit)s?\s*[:：][^!?]{1,40}\)?\s*$"
+    r"|^[\w .'-]{1,40}/\s*(?:shutterstock|getty\s*images|istock(?:photo)?|alamy|adobe\s*stock|depositphotos|123rf|pixabay|unsplash|dreamstime)\W*$",
+    re.I,
+)
+# What the page's template says around the article: a bracketed label alone ("[Anchor Lead]"),
+# browser and cookie notices.
+_TEMPLATE = re.compile(
+    r"^\s*\[[^\]]{1,30}\]\s*$|\b(?:update your browser|browser is out of date|enable javascript|(?:this site|we) uses? cookies|accept (?:all )?cookies)\b",
+    re.I,
+)
 
 
 def norm_key(text: str) -> str:
@@ -135,7 +147,8 @@ def shape_reason(text: str) -> str | None:
         return "date_line"
     if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):
         return "nav_line"
-    if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)) or words <= 15 and _FURNITURE.search(t) or words <= 30 and _CREDIT.search(t):
+    if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)) or words <= 15 and _FURNITURE.search(t) or words <= 30 and _CREDIT.search(t) \
+            or words <= 20 and _TEMPLATE.search(t):
         return "field_line"
     if words <= 40 and _DISCLAIMER.search(t):
         return "disclaimer"

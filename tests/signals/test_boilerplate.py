@@ -17,6 +17,13 @@ SHAPES = [
     ("Good article? Give your life a thumbs up", "share_prompt"),
     ("WeChat service public number: yoga chain", "promo"),
     ("Follow us on Facebook for more tips", "share_prompt"),
+    # other sites' furniture (tests/data/sites)
+    ("Dionisvera/Shutterstock", "field_line"),
+    ("Experts recommend soaking, cooking thoroughly, or drying bamboo shoots - Photo: D.N.", "field_line"),
+    ("[Anchor Lead]", "field_line"),
+    ("Your browser is out of date, and may not be compatible with our website.", "field_line"),
+    ("The opinions expressed here are personal and do not necessarily match VnExpress's viewpoints.", "disclaimer"),
+    ("We do not endorse non-Cleveland Clinic products or services.", "disclaimer"),
 ]
 
 CONTENT = [
@@ -25,6 +32,9 @@ CONTENT = [
     "Share your thoughts with your doctor before you start.",
     "Apply ginger puree to the sore area, followed by eucalyptus or st. John's wort oil to help ease the pain.",
     "The source of the pain is often the lower back.",
+    "[1] Smith J. Salt and blood pressure. Lancet. 2019;393:1021.",
+    "The results do not necessarily mean that salt is safe for everyone.",
+    "Researchers at the University of Leeds/UK Biobank analysed 500,000 records.",
 ]
 
 
