@@ -141,8 +141,10 @@ def shape_reason(text: str) -> str | None:
     """Reason code when a line's shape says it is boilerplate, else None."""
     t = text.strip()
     words = len(t.split())
-    if t and sum(ch.isalpha() for ch in t) < 2 and not any(ch.isdigit() for ch in t):
-        return "field_line"  # bullets and stars of a form the scrape flattened: "• *"
+    if t and sum(ch.isalpha() for ch in t) < 2 and not any(ch.isdigit() or ord(ch) >= 0x1F000 for ch in t):
+        # Bullets and stars of a form the scrape flattened ("• *", "★★★"); a line of emoji is the
+        # writer's, not the template's.
+        return "field_line"
     if _DATE.match(t) or (words <= 12 and _HAS_DATE.search(t) and not t.endswith((".", "!", "?", "。"))):
         return "date_line"
     if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):

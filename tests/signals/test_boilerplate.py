@@ -21,6 +21,7 @@ SHAPES = [
     ("Dionisvera/Shutterstock", "field_line"),
     ("Experts recommend soaking, cooking thoroughly, or drying bamboo shoots - Photo: D.N.", "field_line"),
     ("[Anchor Lead]", "field_line"),
+    ("• *", "field_line"),
     ("Your browser is out of date, and may not be compatible with our website.", "field_line"),
     ("The opinions expressed here are personal and do not necessarily match VnExpress's viewpoints.", "disclaimer"),
     ("We do not endorse non-Cleveland Clinic products or services.", "disclaimer"),
@@ -35,6 +36,7 @@ CONTENT = [
     "[1] Smith J. Salt and blood pressure. Lancet. 2019;393:1021.",
     "The results do not necessarily mean that salt is safe for everyone.",
     "Researchers at the University of Leeds/UK Biobank analysed 500,000 records.",
+    "👨‍👩‍👧‍👦🏳️‍🌈🇫🇷",
 ]
 
 
