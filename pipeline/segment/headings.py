@@ -6,7 +6,10 @@ A heading is recognised by its shape, not by a site's wording:
             the label is a heading (`inline`) and the rest stays body text.
 - `num`     "1. Massage yourself", "3、…", "2 the arch" with a short rest.
 - `wordnum` "One, wrist ache – turn wrist", "Second: …".
-- `plain`   a short line with no closing full stop, followed by body text.
+- `plain`   a short line with no closing full stop, followed by body text (past a source-language
+            twin of it); none where such lines hold more than `segment.plain_heading_share` of
+            the article's words (a page set one clause to a line: they are its text).
+No heading has CJK in it: a heading of the English text is in English.
 - `format`  what the format says (Markdown `##`, HTML <h2>).
 Levels come from the order in which styles appear in an article: the first style
 is `##`, a new style inside it one deeper, a style seen before returns to its level.
