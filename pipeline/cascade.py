@@ -22,6 +22,10 @@ from .progress import progress
 from .signals.base import Item, Scorer
 
 
+#: The detail of a signal the cascade predicted instead of computing (summary.json counts them).
+PREDICTED = "not computed: predicted from the cheap signals"
+
+
 def predicted(signals: dict[str, float], coef: dict[str, float]) -> float:
     """The student's value of one expensive signal from the cheap signal values."""
     return min(1.0, max(0.0, coef.get("bias", 0.0) + sum(v * signals.get(name, 0.0) for name, v in coef.items() if name != "bias")))
@@ -39,7 +43,7 @@ def stand_ins(item: Item, garble: GarbleConfig, names: list[str]) -> list[Signal
     if s.is_heading or garble.cascade_margin is None:
         return None
     cheap = {g.name: g.value for g in s.signals}
-    guess = [make_signal(n, round(predicted(cheap, garble.student[n]), 4), None, "not computed: predicted from the cheap signals") for n in names]
+    guess = [make_signal(n, round(predicted(cheap, garble.student[n]), 4), None, PREDICTED) for n in names]
     score = garble_score(s, garble.weights, extra=guess)
     if abs(_logit(score) - _logit(garble.threshold)) < garble.cascade_margin:
         return None

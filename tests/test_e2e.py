@@ -112,3 +112,9 @@ def test_output_is_deterministic(sample_run: RunOutput, tmp_path: Path) -> None:
         assert (again.cleaned / md.name).read_bytes() == md.read_bytes()
     for name in ("sentences.csv", "lines.csv", "repairs.csv", "articles.csv"):
         assert (again.reports / name).read_bytes() == (sample_run.reports / name).read_bytes()
+
+
+
+def test_summary_counts_what_the_cascade_decided_without_the_expensive_signals(sample_run: RunOutput) -> None:
+    n = sample_run.summary["expensive_predicted"]
+    assert 0 < n < sample_run.summary["sentences"], "the cheap signals decided some sentences, and sent others on"
