@@ -49,13 +49,15 @@ SITES = ROOT / "tests" / "data" / "sites"
 CACHE = ROOT / ".cache" / "fit"
 EXPENSIVE = ("languagetool_v1", "lm_fluency_v1")
 MAX_OK_FLAGGED = 0.05
-# Each scrape set's total row weight, as a share of MLQE-PE train's (`--scrape-share=`).
-SCRAPE_SHARE = float(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--scrape-share=")), "0.5"))
 L2 = 1.0
 
 
 def arg(name: str, default: str) -> str:
     return next((a.split("=", 1)[1] for a in sys.argv if a.startswith(f"--{name}=")), default)
+
+
+# Each scrape set's total row weight, as a share of MLQE-PE train's.
+SCRAPE_SHARE = float(arg("scrape-share", "0.5"))
 
 
 # -- signal tables ------------------------------------------------------------------------------

@@ -149,18 +149,15 @@ def shape_reason(text: str) -> str | None:
         return "date_line"
     if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):
         return "nav_line"
-    if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)) or words <= 15 and _FURNITURE.search(t) or words <= 30 and _CREDIT.search(t) \
-            or words <= 20 and _TEMPLATE.search(t):
+    if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)):
         return "field_line"
-    if words <= 40 and _DISCLAIMER.search(t):
-        return "disclaimer"
-    if words <= 25 and _SOURCE.search(t):
-        return "source_line"
-    if words <= 15 and _SHARE.search(t):
-        return "share_prompt"
-    if words <= 15 and _PROMO.search(t):
-        return "promo"
-    return None
+    return next((reason for most, pattern, reason in _VOCABULARY if words <= most and pattern.search(t)), None)
+
+
+# Short lines built around what every site's template says: (at most this many words, the
+# pattern, the reason), tried in order.
+_VOCABULARY = ((15, _FURNITURE, "field_line"), (30, _CREDIT, "field_line"), (20, _TEMPLATE, "field_line"),
+               (40, _DISCLAIMER, "disclaimer"), (25, _SOURCE, "source_line"), (15, _SHARE, "share_prompt"), (15, _PROMO, "promo"))
 
 
 #: Reasons after which the rest of an article, near its end, is a trailer.
