@@ -86,6 +86,8 @@ class Document:
     # The record's id (a JSONL record's or a Parquet row's id column), carried into
     # sentences.csv `record`; empty for formats whose files are the articles (.txt, .md, .html).
     record: str = ""
+    # How many raw lines (records, for a streamed format) the whole file has: the ledger's count.
+    raw_lines: int = 0
     # Raw lines the reader consumed without turning them into blocks
     # (JSON keys, HTML markup, metadata): line -> reason. They still need a fate.
     consumed: dict[int, str] = field(default_factory=dict)

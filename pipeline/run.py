@@ -24,7 +24,7 @@ from .decide import decide
 from .errors import InputError
 from .model import Article, Pair, Sentence
 from .progress import progress
-from .read import discover, raw_line_count, read_file, source_name
+from .read import discover, read_file, source_name
 from .repair import RepairResult, repair
 from .review.key import assign_keys
 from .segment.articles import assign_ids, split_articles
@@ -62,7 +62,7 @@ def read_inputs(inputs: list[Path], cfg: Config, result: RunResult) -> list[Arti
         for doc in docs:
             articles.extend(split_articles(doc, cfg.segment))
         if docs:
-            result.sources[docs[0].source] = raw_line_count(path, docs)
+            result.sources[docs[0].source] = docs[0].raw_lines  # counted by the reader, which had the bytes
     assign_ids(articles)
     assign_keys(articles)
     return articles

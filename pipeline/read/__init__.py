@@ -15,7 +15,7 @@ from ..model import Document
 from .decode import decode
 from .discover import STREAMED, SUFFIXES, discover, format_of
 
-__all__ = ["SUFFIXES", "decode", "discover", "format_of", "raw_line_count", "read_file", "source_name"]
+__all__ = ["SUFFIXES", "decode", "discover", "format_of", "read_file", "source_name"]
 
 
 def read_file(path: Path, root: Path, cfg: ReadConfig) -> list[Document]:
@@ -57,7 +57,7 @@ def _whole(path: Path, source: str, cfg: ReadConfig, fmt: str) -> list[Document]
         raise InputError(f"{source}: file is empty")
     docs = jsonl.read(content, source, cfg) if fmt == "jsonl" else {"txt": text.read, "md": markdown.read, "html": html.read}[fmt](content, source)
     for doc in docs:
-        doc.encoding = encoding
+        doc.encoding, doc.raw_lines = encoding, data.count(b"\n") + 1
     return docs
 
 
@@ -65,17 +65,12 @@ def _streamed(path: Path, source: str, cfg: ReadConfig, fmt: str) -> list[Docume
     """The formats read as a stream of records (UTF-8 by definition), never whole."""
     from . import compressed, parquet
 
-    return parquet.read(path, source, cfg) if fmt == "parquet" else compressed.read(path, source, cfg, fmt)
-
-
-def raw_line_count(path: Path, docs: list[Document]) -> int:
-    """How many raw lines (records, for a streamed format) the file has, as far as its reader saw."""
-    if format_of(path) in STREAMED:
-        return max((max([b.last_line for b in d.blocks] + list(d.consumed), default=0) for d in docs), default=0)
-    try:
-        return path.read_bytes().count(b"\n") + 1
-    except OSError:
-        return 0
+    docs = parquet.read(path, source, cfg) if fmt == "parquet" else compressed.read(path, source, cfg, fmt)
+    # As far as the reader saw: a stream is not read twice to count it.
+    lines = max((max([b.last_line for b in d.blocks] + list(d.consumed), default=0) for d in docs), default=0)
+    for doc in docs:
+        doc.raw_lines = lines
+    return docs
 
 
 def source_name(path: Path, root: Path) -> str:
