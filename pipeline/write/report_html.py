@@ -28,7 +28,6 @@ from markupsafe import Markup
 
 from ..model import Article, Sentence, Verdict
 from ..result import RunResult
-from ..review.key import sentence_keys
 from .article_body import BodyRenderer
 from .degrade import missing_signals
 from .markdown import counts, scores
@@ -180,9 +179,9 @@ def applied_marks(result: RunResult) -> list[dict[str, object]]:
         return []
     out = []
     for art in result.articles:
-        for s, key in zip(art.sentences, sentence_keys(art)):
-            if (r := applied.get(s.id)) is not None:
-                out.append({"key": key, "old_verdict": r.old_verdict or s.machine_verdict, "new_verdict": r.new_verdict, "note": r.note,
+        for s in art.sentences:
+            if (r := applied.get(s.id)) is not None:  # applied by its key: r.key is the sentence's
+                out.append({"key": r.key, "old_verdict": r.old_verdict or s.machine_verdict, "new_verdict": r.new_verdict, "note": r.note,
                             "reviewer": r.reviewer, "time": r.time, "article": art.id, "line": s.line, "text": s.cleaned or s.text})
     return out
 
