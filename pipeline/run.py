@@ -101,7 +101,7 @@ def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]],
     for art in articles:
         ws = works[art.id]
         for w in ws:
-            w.boilerplate = stats.repeated(w.rep.text) or shape_reason(w.rep.text)
+            w.boilerplate = stats.repeated(w.rep.text) or shape_reason(w.rep.text, w.block.text)
         _mark_trailer(ws, cfg.boilerplate.tail_lines)
 
 

@@ -21,7 +21,7 @@ def score_sentences(lines: list[str], cfg: Config, extra_scorers: list[Scorer] |
             continue
         rep = repair(raw, cfg.repair.fixers, cfg.repair.glue_min_zipf)
         s = Sentence(id=f"line:{n}", source="-", line=n, article="", section="", text=raw, cleaned=rep.text.strip(), repairs=list(rep.repairs))
-        why = shape_reason(rep.text)
+        why = shape_reason(rep.text, raw)
         if why:
             s.verdict, s.action, s.reasons = Verdict.BOILERPLATE, Action.DROPPED, [why]
         todo.append(s)

@@ -6,7 +6,7 @@ A heading is recognised by its shape, not by a site's wording:
             the label is a heading (`inline`) and the rest stays body text.
 - `num`     "1. Massage yourself", "3、…", "2 the arch" with a short rest.
 - `wordnum` "One, wrist ache – turn wrist", "Second: …".
-- `plain`   a short line with no closing full stop, followed by body text (past a source-language
+- `plain`   a short line with no closing full stop (or one set in 【】), followed by body text (past a source-language
             twin of it); none where such lines hold more than `segment.plain_heading_share` of
             the article's words (a page set one clause to a line: they are its text).
 No heading has CJK in it: a heading of the English text is in English.
@@ -28,6 +28,7 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})\s*[.:
 _NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))\s*(?P<rest>\S.*)$")
 _WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_BRACKETED = re.compile(r"^【([^【】]+)】$")
 _END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
 
 
@@ -69,6 +70,10 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
                 return HeadingShape(style, len(text))
             return None
     words = text.split()
+    m = _BRACKETED.match(text)
+    if m and _short_title(m.group(1), max_words):
+        # Chinese pages set a heading in 【】, and their translations keep the brackets.
+        return HeadingShape("plain", len(text))
     if not words or len(words) > max_words or not (text[0].isupper() or text[0] in "\"“'‘("):
         return None
     if text.endswith((":", "：")):

@@ -8,6 +8,7 @@ Every sentence keeps its raw text, raw line and the repairs made inside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,9 +39,13 @@ def _has_verb(doc: Doc | None) -> bool | None:
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ")")
 
 
+# A numbered list under a short line makes it the list's heading, as a paragraph would.
+_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、)．,，]\s*\S")
+
+
 def _body_like(w: BlockWork) -> bool:
     text = w.rep.text.strip()
-    return len(text.split()) >= 12 or text.endswith(_SENTENCE_END)
+    return len(text.split()) >= 12 or text.endswith(_SENTENCE_END) or bool(_LIST_ITEM.match(text))
 
 
 def _foreign(w: BlockWork) -> bool:

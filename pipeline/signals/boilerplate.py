@@ -2,12 +2,15 @@
 
 Learned from repetition and shape rather than from one site's phrases:
 - `repeated_line`  a short line seen many times in the input (SEO captions, nav links);
-- `caption_like`   a short lowercase keyword line seen in several articles;
+- `caption_like`   a short lowercase keyword line seen in several articles, or a line under a caption
+                   marker ("▲ Korean traditional food, Kimchi");
 - `date_line`      a line that is only a date (archive lists), or a short unfinished line around one
                    ("Updated: 25-07-2025", "Sunday, June 16, 2024 | 07:24 WIB");
-- `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ...") and bylines ("By Rose Salas");
+- `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ..."), bylines ("By Rose Salas")
+                   and menus flattened to a line ("Home  Contact Us  About", a row of archive years);
 - `field_line`     template fields and page furniture: "Source: Network Views: 123", "Tagged with:",
-                   "5609 Views", "Advertisement", "Loading...", photo credits and "Picture 1 of ...";
+                   "5609 Views", "Advertisement", "Loading...", photo credits, "Picture 1 of ..." and
+                   a vocabulary list's entries ("Chronic: adj. 慢性的");
 - `source_line`    "Source: …", "… stills source: …", "This article was compiled by …";
 - `disclaimer`, `share_prompt`, `promo`  short lines built around the vocabulary
   every site uses for these (infringement, thumbs up, follow us, WeChat …);
@@ -32,7 +35,8 @@ _DATE = re.compile(
 _SOURCE = re.compile(
     r"(?:^\W*(?:source|sources|via|credit|credits|photo|image|picture|pictures|stills|editor|author|reporter)\s*[:：]"
     r"|\b(?:stills\s+)?source\s*[:：]\s*\S+\W*$"
-    r"|^\W*this (?:article|text|post) (?:was |is )?(?:compiled|reprinted|translated|adapted|excerpted|taken|from)\b)",
+    r"|^\W*this (?:article|text|post) (?:was |is )?(?:compiled|reprinted|translated|adapted|excerpted|taken|from)\b"
+    r"|^\W*(?:produced|compiled|translated|proofread)\s*(?:by\s|[|:：]))",
     re.I,
 )
 _DISCLAIMER = re.compile(
@@ -83,6 +87,19 @@ _TEMPLATE = re.compile(
     r"^\s*\[[^\]]{1,30}\]\s*$|\b(?:update your browser|browser is out of date|enable javascript|(?:this site|we) uses? cookies|accept (?:all )?cookies)\b",
     re.I,
 )
+
+
+# A menu flattened to one line: capitalised items of one to three words set apart by runs of spaces
+# in the raw line ("Home  Contact Us"; repair collapses the runs), or a row of numbers ("2024 2023
+# 2022 …": archive years).
+_ITEM = r"[A-Z0-9][^\s.!?。]*(?: [^\s.!?。]+){0,2}"
+_MENU = re.compile(rf"^[^\w\n]*{_ITEM}(?:[ \t]{{2,}}{_ITEM}){{1,}}[^\w\n.!?。]*$|^\s*(?:\d{{1,4}}\s+){{3,}}\d{{0,4}}\s*$")
+# A caption's marker (Korean and Chinese news put ▲ or ▼ before the words under a photo).
+_CAPTION_MARK = re.compile(r"^\s*[▲△▼▽]\s*\S")
+# A vocabulary list's entry: "3. on the rise: ph. 增加", "Chronic: adj. [ˋkrɑnɪk] 慢性的": an English word
+# or phrase, a part of speech, and its gloss in the source language.
+_GLOSSARY = re.compile(r"^\W*(?:\d{1,3}\s*[.、)]\s*)?[A-Za-z][\w '-]{0,40}[:：]\s*(?:n|v|vt|vi|adj|adv|ph|phr|prep|conj|abbr|pron)\.", re.I)
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def norm_key(text: str) -> str:
@@ -137,8 +154,9 @@ class RepetitionStats:
         return None
 
 
-def shape_reason(text: str) -> str | None:
-    """Reason code when a line's shape says it is boilerplate, else None."""
+def shape_reason(text: str, raw: str | None = None) -> str | None:
+    """Reason code when a line's shape says it is boilerplate, else None. `raw`: the line before
+    repair, whose runs of spaces show a flattened menu."""
     t = text.strip()
     words = len(t.split())
     if t and sum(ch.isalpha() for ch in t) < 2 and not any(ch.isdigit() or ord(ch) >= 0x1F000 for ch in t):
@@ -150,6 +168,12 @@ def shape_reason(text: str) -> str | None:
     if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):
         return "nav_line"
     if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)):
+        return "field_line"
+    if words <= 12 and _MENU.match((raw if raw is not None else text).strip()):
+        return "nav_line"
+    if words <= 20 and _CAPTION_MARK.match(t):
+        return "caption_like"
+    if words <= 15 and _GLOSSARY.match(t) and _CJK_CHAR.search(t):
         return "field_line"
     return next((reason for most, pattern, reason in _VOCABULARY if words <= most and pattern.search(t)), None)
 

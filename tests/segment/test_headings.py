@@ -17,6 +17,7 @@ HEADINGS = [
     ("Support your knees with a pillow", "plain"),
     ("How to prevent lumbago daily?", "plain"),
     ("Solve back pain? Stand and sit", "plain"),
+    ("【Taking medicine when healthy can easily harm the body】", "plain"),  # tests/data/sites, 03
 ]
 
 NOT_HEADINGS = [
@@ -28,6 +29,8 @@ NOT_HEADINGS = [
     "2,250ml of water a day",
     "5 to 10 for 1 group, each time do 1 to 2 groups.",
     "1. Chronic: adj. [ˋkrɑnɪk]慢性的",  # a glossary entry: English with CJK in it
+    "【新唐人2011年9月27日訊】",
+    "【Drink more water. Sleep early.】",
 ]
 
 

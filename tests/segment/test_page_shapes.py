@@ -81,3 +81,20 @@ def test_a_page_of_one_clause_a_line_has_no_plain_headings(tmp_path: Path) -> No
     kinds = _kinds(tmp_path, CLAUSES)
     lines = CLAUSES.splitlines()[2:]
     assert all(kinds.get(line) == "sentence" for line in lines), {line: kinds.get(line) for line in lines}
+
+
+# A heading over a numbered list (tests/data/sites, 07 and 25): the list is its body.
+LIST = """Wolfberry notes
+
+Since wolfberry warms the body, people with high blood pressure should not eat too much of it, and children should eat less.
+
+The efficacy and role of wolfberry
+
+1. Anti-fatigue
+
+2. Lowering blood sugar
+"""
+
+
+def test_a_short_line_over_a_numbered_list_is_its_heading(tmp_path: Path) -> None:
+    assert _kinds(tmp_path, LIST)["The efficacy and role of wolfberry"] == "heading"

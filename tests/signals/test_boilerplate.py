@@ -25,7 +25,21 @@ SHAPES = [
     ("Your browser is out of date, and may not be compatible with our website.", "field_line"),
     ("The opinions expressed here are personal and do not necessarily match VnExpress's viewpoints.", "disclaimer"),
     ("We do not endorse non-Cleveland Clinic products or services.", "disclaimer"),
+    ("2024 2023 2022 2021 2020 2019 2018 2017", "nav_line"),
+    ("▲ Korean traditional food, Kimchi", "caption_like"),
+    ("1. Chronic: adj. [ˋkrɑnɪk]慢性的", "field_line"),
+    ("3. on the rise: ph.增加", "field_line"),
+    ("Produced | Odaily (ID: o-daily)", "source_line"),
 ]
+
+# Menus flattened to one line: the raw line's runs of spaces set the items apart (repair collapses them).
+MENUS = [("Home  Contact Us", "nav_line"), ("• Male   Female", "nav_line"), ("Drink water  every day", None),
+         ("Drink water  Every day.", None), ("Step 1.  Stand upright", None)]
+
+
+@pytest.mark.parametrize(("raw", "reason"), MENUS)
+def test_menus_are_seen_in_the_raw_line(raw: str, reason: str | None) -> None:
+    assert shape_reason(" ".join(raw.split()), raw) == reason
 
 CONTENT = [
     "A study published in the lancet, a medical journal, analyzed epidemiological data from 188 countries from 1990 to 2013.",
@@ -37,6 +51,9 @@ CONTENT = [
     "The results do not necessarily mean that salt is safe for everyone.",
     "Researchers at the University of Leeds/UK Biobank analysed 500,000 records.",
     "👨‍👩‍👧‍👦🏳️‍🌈🇫🇷",
+    "Produced in China, these goods sell well abroad.",
+    "In 2019 2020 and 2021 the rate rose.",
+    "Chronic: it means lasting a long time.",
 ]
 
 
