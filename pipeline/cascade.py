@@ -5,9 +5,14 @@ together well under one. A student (config `garble.student`: least squares of ea
 signal on the cheap ones, fitted by scripts/fit_garble.py on MLQE-PE train and the dev sets)
 predicts what the expensive signals would say. With those predictions in, a sentence whose
 garble_score lies more than `garble.cascade_margin` log-odds from the threshold keeps the verdict
-the prediction gives it; only the others are sent to LanguageTool and the language model. The
-predicted values count in the score but are never named as a reason, and the sentence's signal
-says it was not computed. `cascade_margin = None` computes every signal for every sentence.
+the prediction gives it; only the others are sent on. The predicted values count in the score but
+are never named as a reason, and the sentence's signal says it was not computed.
+
+An expensive signal whose fitted weight is 0 (LanguageTool's, today: once the language model and
+the cheap signals are known it adds nothing) cannot change any verdict, so the undecided are not
+sent to it. It still runs on every sentence that ends up garbled, because its matches are what
+the report marks as the words behind the verdict. `cascade_margin = None` computes every signal
+for every sentence.
 """
 
 from __future__ import annotations
@@ -36,14 +41,18 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _guesses(item: Item, garble: GarbleConfig, names: list[str]) -> list[Signal]:
+    cheap = {g.name: g.value for g in item.sentence.signals}
+    return [make_signal(n, round(predicted(cheap, garble.student[n]), 4), None, PREDICTED) for n in names]
+
+
 def stand_ins(item: Item, garble: GarbleConfig, names: list[str]) -> list[Signal] | None:
     """The expensive signals as the student predicts them, when the verdict is safe with them;
     None when the sentence must get the real ones (near the threshold, or a heading)."""
     s = item.sentence
     if s.is_heading or garble.cascade_margin is None:
         return None
-    cheap = {g.name: g.value for g in s.signals}
-    guess = [make_signal(n, round(predicted(cheap, garble.student[n]), 4), None, PREDICTED) for n in names]
+    guess = _guesses(item, garble, names)
     score = garble_score(s, garble.weights, extra=guess)
     if abs(_logit(score) - _logit(garble.threshold)) < garble.cascade_margin:
         return None
@@ -53,21 +62,42 @@ def stand_ins(item: Item, garble: GarbleConfig, names: list[str]) -> list[Signal
 def score_with_cascade(items: list[Item], scorers: list[Scorer], garble: GarbleConfig, cache: RunCache | None = None,
                        quiet: bool = True) -> int:
     """Every cheap scorer on every item, the expensive ones (those the student predicts) where
-    needed; returns how many items got the expensive signals."""
+    needed; returns how many items got the expensive signals that the score weighs."""
     dear = [s for s in scorers if s.name in garble.student]
     score_items(items, [s for s in scorers if s.name not in garble.student], cache, quiet)
     if not dear:
         return 0
-    names = [s.name for s in dear]
+    if garble.cascade_margin is None:
+        score_items(items, dear, cache, quiet)
+        return len(items)
+    weighed = [s for s in dear if garble.weights.get(s.name, 0.0)]
+    shown = [s for s in dear if s not in weighed]
     near = []
     for item in items:
-        guess = stand_ins(item, garble, names)
+        guess = stand_ins(item, garble, [s.name for s in dear])
         if guess is None:
             near.append(item)
         else:
             item.sentence.signals.extend(guess)
-    score_items(near, dear, cache, quiet)
-    return len(near)
+    score_items(near, weighed, cache, quiet)
+    if shown:
+        _evidence(items, near, shown, garble, cache, quiet)
+    return len(near) if weighed else 0
+
+
+def _evidence(items: list[Item], near: list[Item], shown: list[Scorer], garble: GarbleConfig, cache: RunCache | None,
+              quiet: bool) -> None:
+    """The zero-weight expensive signals: computed for the garbled (the report marks their matches)
+    and the headings, where a real value replaces the predicted one; predicted for the rest."""
+    names = [s.name for s in shown]
+    need = [it for it in items if it.sentence.is_heading or garble_score(it.sentence, garble.weights) >= garble.threshold]
+    for it in need:
+        it.sentence.signals = [g for g in it.sentence.signals if g.name not in names]
+    score_items(need, shown, cache, quiet)
+    needed = {id(it) for it in need}
+    for it in near:
+        if id(it) not in needed:
+            it.sentence.signals.extend(_guesses(it, garble, names))
 
 
 def score_items(items: list[Item], scorers: list[Scorer], cache: RunCache | None = None, quiet: bool = True) -> None:

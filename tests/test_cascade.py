@@ -64,6 +64,27 @@ def test_no_margin_is_full_evidence() -> None:
     assert len(dear.seen) == 3
 
 
+class Model(Dear):
+    name, reason = "lm_fluency_v1", "disfluent"
+
+
+def test_a_zero_weight_expensive_signal_runs_only_where_the_report_shows_it() -> None:
+    # LanguageTool weighs 0: it cannot change a verdict, so the undecided (0.3, 0.4) get only the
+    # language model; the garbled (0.4 with the model's 0.5, and 1.0) get LanguageTool's matches.
+    cfg = _cfg(1.0)
+    garble = dataclasses.replace(cfg.garble, weights={"bias": -3.0, "oov_rate_v1": 6.0, "languagetool_v1": 0.0, "lm_fluency_v1": 2.0},
+                                 student={"languagetool_v1": {"bias": 0.1}, "lm_fluency_v1": {"bias": 0.1, "oov_rate_v1": 0.5}})
+    items, lt, lm = _items([0.0, 0.3, 0.4, 1.0]), Dear(), Model()
+    assert score_with_cascade(items, [Cheap(), lt, lm], garble) == 2
+    assert lm.seen == ["0.3 words here", "0.4 words here"]
+    assert lt.seen == ["0.4 words here", "1.0 words here"]
+    for it in items:
+        names = [g.name for g in it.sentence.signals]
+        assert names.count("languagetool_v1") == 1 and names.count("lm_fluency_v1") == 1, names
+    real = next(g for g in items[3].sentence.signals if g.name == "languagetool_v1")
+    assert real.value == 0.5 and "not computed" not in (real.detail or ""), "a real value replaces the predicted one"
+
+
 def test_the_command_line_turns_the_cascade_off() -> None:
     # TOML has no null: `--set garble.cascade_margin=none` is the way to full evidence.
     assert load_config(overrides=["garble.cascade_margin=none"]).garble.cascade_margin is None

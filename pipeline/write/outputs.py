@@ -66,8 +66,8 @@ def summary(result: RunResult, cfg: Config, paths: dict[str, str]) -> dict[str, 
         # Sentences LanguageTool or the language model could not check (server down, process crashed): scored without it.
         **{metric: sum(any(g.name == name and g.detail == "unchecked" for g in s.signals) for s in sents)
            for metric, (name, _) in UNCHECKED.items()},
-        # Sentences the cascade decided without LanguageTool and the language model (README, Speed).
-        "expensive_predicted": sum(any(g.detail == PREDICTED for g in s.signals) for s in sents),
+        # Sentences the cascade decided without the expensive signals the score weighs (README, Speed).
+        "expensive_predicted": sum(any(g.detail == PREDICTED and cfg.garble.weights.get(g.name) for g in s.signals) for s in sents),
         "mean_garble": round(sum(s.garble_score for s in body) / len(body), 4) if body else 0.0,
         "pairs": {k: sum(p.kind == k for p in result.pairs) for k in sorted({p.kind for p in result.pairs})},
         "skipped": [{"source": s, "reason": r} for s, r in result.skipped],
