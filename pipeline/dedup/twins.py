@@ -7,6 +7,8 @@ heading ends the comparison window, since a twin never crosses a section.
 - Paraphrase twins: two English blocks within `twin_window` whose twin
   probability (pair features + logistic weights) passes the threshold. The copy
   with the lower garble_score is kept; on a tie, the earlier one.
+- A block in CJK script left over after both (no English block to be a twin of) is dropped as
+  boilerplate, `untranslated`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 LIVE = (Verdict.OK, Verdict.GARBLED)
+CJK_LANGUAGES = ("zh", "ja", "ko")  # decided by script (language.py), so never a guess
+UNTRANSLATED = "untranslated"
 
 
 @dataclass(slots=True)
@@ -69,7 +73,8 @@ def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[U
 def _seen(s: Sentence) -> bool:
     """What the first pass saw: live sentences, then also its own drops and the near-dup stage's
     (which runs later), so a second pass finds the same units and changes nothing (idempotent)."""
-    return s.verdict in LIVE or s.verdict is Verdict.BILINGUAL_DUP or (s.verdict is Verdict.DUP and s.reasons[:1] == ["near_dup"])
+    return (s.verdict in LIVE or s.verdict is Verdict.BILINGUAL_DUP or (s.verdict is Verdict.DUP and s.reasons[:1] == ["near_dup"])
+            or (s.verdict is Verdict.BOILERPLATE and s.reasons[:1] == [UNTRANSLATED]))
 
 
 def _drop(unit: Unit, kept: Unit, reason: str) -> bool:
@@ -205,10 +210,22 @@ def _better(a: Unit, b: Unit, margin: float) -> tuple[Unit, Unit, str]:
     return a, b, f"scores tie ({a.score:.2f} vs {b.score:.2f}): the earlier copy"
 
 
+def _untranslated(run: list[Unit]) -> None:
+    """A block in Chinese, Japanese or Korean script that no English block translates is the
+    source page's furniture or text left untranslated: not the English article's, and not
+    something the garble score can judge."""
+    for u in run:
+        if u.lang in CJK_LANGUAGES:
+            for s in u.sents:
+                if s.verdict in LIVE:
+                    s.drop(Verdict.BOILERPLATE, UNTRANSLATED)
+
+
 def mark_twins(articles: list[Article], spans: dict[str, Span], cfg: DedupConfig) -> list[Pair]:
     pairs: list[Pair] = []
     for art in articles:
         for run in units(art, spans, cfg):
             _source_language(run, pairs)
             _paraphrases(run, cfg, pairs)
+            _untranslated(run)
     return pairs

@@ -169,7 +169,7 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
         return "nav_line"
     if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)):
         return "field_line"
-    if words <= 12 and _MENU.match((raw if raw is not None else text).strip()):
+    if words <= 40 and _MENU.match((raw if raw is not None else text).strip()):
         return "nav_line"
     if words <= 20 and _CAPTION_MARK.match(t):
         return "caption_like"

@@ -76,6 +76,28 @@ def test_paragraph_wise_chinese_pairs_position_by_position(tmp_path: Path) -> No
     assert all(got[ln][0] == "ok" for ln in (3, 4, 5))
 
 
+# The furniture of a Chinese page above its translation's first heading (tests/data/sites, 30 and
+# 31): no English line shares its run, so nothing can be its twin, and it is not English to judge.
+FURNITURE = """Chronic disease in China – News Site | health
+
+手机APP下载
+
+【新聞關鍵字】
+
+Chronic Diseases on the Rise in China
+
+The World Health Organization says that chronic diseases caused more than 80% of deaths in China in 2008.
+"""
+
+
+def test_cjk_lines_without_an_english_twin_are_untranslated_boilerplate(tmp_path: Path) -> None:
+    (tmp_path / "zh.txt").write_text(FURNITURE, encoding="utf-8")
+    result = run([tmp_path / "zh.txt"], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    got = {s.line: (s.verdict.value, s.reasons[:1], s.action.value) for a in result.articles for s in a.sentences}
+    assert got[3] == got[5] == ("boilerplate", ["untranslated"], "dropped")
+    assert got[7][0] == "heading" and got[9][0] == "ok"
+
+
 def test_spanish_source_line_is_a_twin(tmp_path: Path) -> None:
     got = _run(tmp_path, "es.txt", SPANISH)
     assert got[4] == ("bilingual_dup", "3")
