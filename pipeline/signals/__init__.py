@@ -20,7 +20,7 @@ EXTERNAL = {"languagetool_v1"}
 
 
 def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
-    from . import fluency, harper, lexical, phrasing, structure, translationese, words
+    from . import fluency, harper, lexical, phrasing, rarity, structure, translationese, words
 
     return {
         "oov_rate_v1": lambda: lexical.OovRate(cfg.garble.min_zipf),
@@ -32,6 +32,8 @@ def _registry(cfg: Config) -> dict[str, Callable[[], Scorer]]:
         "no_verb_v1": lexical.NoVerb,
         "lowercase_start_v1": lexical.LowercaseStart,
         "unbalanced_v1": lexical.Unbalanced,
+        "word_rarity_v1": rarity.WordRarity,
+        "rarest_word_v1": rarity.RarestWord,
         "length_v1": structure.Length,
         "unfinished_v1": structure.Unfinished,
         "odd_parse_v1": structure.OddParse,
