@@ -10,6 +10,7 @@ import logging
 import sqlite3
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -33,7 +34,7 @@ from .segment.sections import BlockWork, build_sections
 from .result import Ahead, RunResult
 from .signals import open_scorers
 from .signals.base import Item, Scorer
-from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, shape_reason
+from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, norm_key, shape_reason
 
 __all__ = ["Ahead", "RunResult", "run"]
 
@@ -100,8 +101,12 @@ def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]],
     """`stats` counts the whole input, however few of its articles are here."""
     for art in articles:
         ws = works[art.id]
+        # A line of any length that one page prints three times is its template's (image alt text,
+        # a teaser of another post), not a paragraph copied twice.
+        here = Counter(norm_key(w.rep.text) for w in ws)
         for w in ws:
-            w.boilerplate = stats.repeated(w.rep.text) or shape_reason(w.rep.text, w.block.text)
+            w.boilerplate = (stats.repeated(w.rep.text) or shape_reason(w.rep.text, w.block.text)
+                             or ("repeated_line" if here[norm_key(w.rep.text)] >= cfg.boilerplate.min_repeats and norm_key(w.rep.text) else None))
         _mark_trailer(ws, cfg.boilerplate.tail_lines)
 
 

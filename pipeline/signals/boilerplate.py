@@ -1,7 +1,8 @@
 """Boilerplate: lines that are not article content.
 
 Learned from repetition and shape rather than from one site's phrases:
-- `repeated_line`  a short line seen many times in the input (SEO captions, nav links);
+- `repeated_line`  a short line seen many times in the input (SEO captions, nav links), or any line
+                   one page prints three times (alt text, teasers; counted in pipeline/run.py);
 - `caption_like`   a short lowercase keyword line seen in several articles, or a line under a caption
                    marker ("▲ Korean traditional food, Kimchi");
 - `date_line`      a line that is only a date (archive lists), or a short unfinished line around one

@@ -98,6 +98,34 @@ def test_cjk_lines_without_an_english_twin_are_untranslated_boilerplate(tmp_path
     assert got[7][0] == "heading" and got[9][0] == "ok"
 
 
+# An article's title printed again as the alt text of three images (tests/data/sites, 15), and a
+# paragraph pasted twice: the first is the page's template, the second a duplicate.
+ALT_TEXT = """Salt and the heart – Health Site | health
+
+The popular salt myth in the circle of friends is hurting a generation of young people!
+
+Most adults eat far more salt than they need, and their blood pressure shows it over the years.
+
+The popular salt myth in the circle of friends is hurting a generation of young people!
+
+Reading the labels on bread, soup and sauces is the easiest way to eat less of it every day.
+
+The popular salt myth in the circle of friends is hurting a generation of young people!
+
+Reading the labels on bread, soup and sauces is the easiest way to eat less of it every day.
+
+The popular salt myth in the circle of friends is hurting a generation of young people!
+"""
+
+
+def test_a_line_a_page_prints_three_times_is_boilerplate_and_twice_a_dup(tmp_path: Path) -> None:
+    (tmp_path / "alt.txt").write_text(ALT_TEXT, encoding="utf-8")
+    result = run([tmp_path / "alt.txt"], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    got = {s.line: (s.verdict.value, s.reasons[:1]) for a in result.articles for s in a.sentences}
+    assert [got[ln] for ln in (3, 7, 11, 15)] == [("boilerplate", ["repeated_line"])] * 4
+    assert got[9][0] == "ok" and got[13] == ("dup", ["exact_dup"])
+
+
 def test_spanish_source_line_is_a_twin(tmp_path: Path) -> None:
     got = _run(tmp_path, "es.txt", SPANISH)
     assert got[4] == ("bilingual_dup", "3")
