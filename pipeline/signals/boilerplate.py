@@ -37,7 +37,7 @@ _SOURCE = re.compile(
     r"(?:^\W*(?:source|sources|via|credit|credits|photo|image|picture|pictures|stills|editor|author|reporter)\s*[:：]"
     r"|\b(?:stills\s+)?source\s*[:：]\s*\S+\W*$"
     r"|^\W*this (?:article|text|post) (?:was |is )?(?:compiled|reprinted|translated|adapted|excerpted|taken|from)\b"
-    r"|^\W*(?:produced|compiled|translated|proofread)\s*(?:by\s|[|:：]))",
+    r"|^\W*(?:produced|compiled|translated|proofread)\s*(?:by\s|[|:：])|^\W*special thanks to\b)",
     re.I,
 )
 _DISCLAIMER = re.compile(
@@ -181,7 +181,7 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
 
 # Short lines built around what every site's template says: (at most this many words, the
 # pattern, the reason), tried in order.
-_VOCABULARY = ((15, _FURNITURE, "field_line"), (30, _CREDIT, "field_line"), (20, _TEMPLATE, "field_line"),
+_VOCABULARY = ((15, _FURNITURE, "field_line"), (30, _CREDIT, "field_line"), (40, _TEMPLATE, "field_line"),
                (40, _DISCLAIMER, "disclaimer"), (25, _SOURCE, "source_line"), (15, _SHARE, "share_prompt"), (15, _PROMO, "promo"))
 
 

@@ -30,6 +30,8 @@ SHAPES = [
     ("1. Chronic: adj. [ˋkrɑnɪk]慢性的", "field_line"),
     ("3. on the rise: ph.增加", "field_line"),
     ("Produced | Odaily (ID: o-daily)", "source_line"),
+    ("Special thanks to 6Block Pomegranate Mining Pool for providing professional guidance for this article", "source_line"),
+    ("Your browser is out of date, and may not be compatible with our website. A list of the most popular web browsers can be found below.", "field_line"),
 ]
 
 # Menus flattened to one line: the raw line's runs of spaces set the items apart (repair collapses them).
