@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..config import SegmentConfig
 from ..model import Action, Article, Block, Repair, Section, Sentence, Verdict
+from ..signals.lexical import zipf
 from .headings import CJK, HeadingShape, LevelTracker, heading_shape
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _has_verb(doc: Doc | None) -> bool | None:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
+NAME_ZIPF = 3.0  # rarer than this in English (wordfreq zipf): a name, not a word ("Naiwen" 0, "Jamu" 1.4; "Tea" 4.7)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ")")
 
 
@@ -53,7 +55,21 @@ def _foreign(w: BlockWork) -> bool:
     return len(CJK.findall(text)) > 0.3 * max(1, sum(ch.isalpha() for ch in text))
 
 
+def _only_names(w: BlockWork) -> bool:
+    """A line of one to four proper nouns, one of them no English word ("Naiwen Hu", "Jakarta"):
+    a byline, a dateline or a site's name. A Title Case heading is made of English words
+    ("Chinese Traditional Healthcare"), which is what tells the two apart."""
+    text = w.rep.text.strip()
+    if w.doc is None or not 0 < len(text.split()) <= 4 or not text[:1].isalpha() or text.endswith((".", "!", "?", ":")) or CJK.search(text):
+        return False
+    words = [t for t in w.doc if t.is_alpha]
+    return bool(words) and all(t.pos_ == "PROPN" for t in words) and any(zipf(t.text) < NAME_ZIPF for t in words)
+
+
 def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | None]:
+    for w in works:
+        if not w.boilerplate and _only_names(w):
+            w.boilerplate = "nav_line"
     shapes: list[HeadingShape | None] = []
     for i, w in enumerate(works):
         if w.boilerplate:

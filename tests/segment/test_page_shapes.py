@@ -98,3 +98,27 @@ The efficacy and role of wolfberry
 
 def test_a_short_line_over_a_numbered_list_is_its_heading(tmp_path: Path) -> None:
     assert _kinds(tmp_path, LIST)["The efficacy and role of wolfberry"] == "heading"
+
+
+# A byline of names that are no English words (tests/data/sites, 08), and a Title Case heading of
+# English words, which spaCy tags as proper nouns too.
+BYLINE = """Tea and the heart
+
+Naiwen Hu
+
+Green Tea Benefits
+
+Drinking two cups of green tea a day was linked to a lower risk of heart disease in a large study of adults.
+"""
+
+
+def test_a_line_of_unknown_names_is_a_byline_and_a_title_case_heading_stays(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "page.txt").write_text(BYLINE, encoding="utf-8")
+    code, _, err = run_cli([inp], tmp_path / "out", "--no-grammar", "--set", CHEAP, "--no-cache")
+    assert code == 0, err
+    s = load_output(tmp_path / "out").sentences
+    got = dict(zip(s.text, zip(s.verdict, s.reasons)))
+    assert got["Naiwen Hu"] == ("boilerplate", "nav_line")
+    assert got["Green Tea Benefits"][0] == "heading"
