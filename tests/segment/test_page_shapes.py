@@ -57,13 +57,17 @@ CLAUSES = "Spring notes\n\n" + "\n".join([
 ]) + "\n"
 
 
-def _kinds(tmp_path: Path, text: str) -> dict[str, str]:
+def _rows(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
     inp = tmp_path / "in"
     inp.mkdir()
     (inp / "page.txt").write_text(text, encoding="utf-8")
     code, _, err = run_cli([inp], tmp_path / "out", "--no-grammar", "--set", CHEAP, "--no-cache")
     assert code == 0, err
-    s = load_output(tmp_path / "out").sentences
+    return load_output(tmp_path / "out").sentences
+
+
+def _kinds(tmp_path: Path, text: str) -> dict[str, str]:
+    s = _rows(tmp_path, text)
     return dict(zip(s.text, s.kind))
 
 
@@ -113,12 +117,7 @@ Drinking two cups of green tea a day was linked to a lower risk of heart disease
 
 
 def test_a_line_of_unknown_names_is_a_byline_and_a_title_case_heading_stays(tmp_path: Path) -> None:
-    inp = tmp_path / "in"
-    inp.mkdir()
-    (inp / "page.txt").write_text(BYLINE, encoding="utf-8")
-    code, _, err = run_cli([inp], tmp_path / "out", "--no-grammar", "--set", CHEAP, "--no-cache")
-    assert code == 0, err
-    s = load_output(tmp_path / "out").sentences
+    s = _rows(tmp_path, BYLINE)
     got = dict(zip(s.text, zip(s.verdict, s.reasons)))
     assert got["Naiwen Hu"] == ("boilerplate", "nav_line")
     assert got["Green Tea Benefits"][0] == "heading"
