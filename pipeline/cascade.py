@@ -72,9 +72,10 @@ def score_with_cascade(items: list[Item], scorers: list[Scorer], garble: GarbleC
         return len(items)
     weighed = [s for s in dear if garble.weights.get(s.name, 0.0)]
     shown = [s for s in dear if s not in weighed]
+    names = [s.name for s in dear]
     near = []
     for item in items:
-        guess = stand_ins(item, garble, [s.name for s in dear])
+        guess = stand_ins(item, garble, names)
         if guess is None:
             near.append(item)
         else:

@@ -103,10 +103,11 @@ def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]],
         ws = works[art.id]
         # A line of any length that one page prints three times is its template's (image alt text,
         # a teaser of another post), not a paragraph copied twice.
-        here = Counter(norm_key(w.rep.text) for w in ws)
-        for w in ws:
+        keys = [norm_key(w.rep.text) for w in ws]
+        here = Counter(keys)
+        for w, key in zip(ws, keys):
             w.boilerplate = (stats.repeated(w.rep.text) or shape_reason(w.rep.text, w.block.text)
-                             or ("repeated_line" if here[norm_key(w.rep.text)] >= cfg.boilerplate.min_repeats and norm_key(w.rep.text) else None))
+                             or ("repeated_line" if key and here[key] >= cfg.boilerplate.min_repeats else None))
         _mark_trailer(ws, cfg.boilerplate.tail_lines)
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..signals.lexical import CJK
+
 _NUMWORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly"
@@ -27,7 +29,6 @@ _NUMWORDS = (
 _LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})\s*[.:：)]|[A-Z][a-z]{1,11}\s*(?:\d{1,3}|[IVX]{1,4})(?=\s*$))\s*(?P<rest>.*)$")
 _NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))\s*(?P<rest>\S.*)$")
 _WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")
 _END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
 

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..config import BoilerplateConfig
+from .lexical import CJK
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
@@ -100,7 +101,6 @@ _CAPTION_MARK = re.compile(r"^\s*[▲△▼▽]\s*\S")
 # A vocabulary list's entry: "3. on the rise: ph. 增加", "Chronic: adj. [ˋkrɑnɪk] 慢性的": an English word
 # or phrase, a part of speech, and its gloss in the source language.
 _GLOSSARY = re.compile(r"^\W*(?:\d{1,3}\s*[.、)]\s*)?[A-Za-z][\w '-]{0,40}[:：]\s*(?:n|v|vt|vi|adj|adv|ph|phr|prep|conj|abbr|pron)\.", re.I)
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def norm_key(text: str) -> str:
@@ -174,7 +174,7 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
         return "nav_line"
     if words <= 20 and _CAPTION_MARK.match(t):
         return "caption_like"
-    if words <= 15 and _GLOSSARY.match(t) and _CJK_CHAR.search(t):
+    if words <= 15 and _GLOSSARY.match(t) and CJK.search(t):
         return "field_line"
     return next((reason for most, pattern, reason in _VOCABULARY if words <= most and pattern.search(t)), None)
 

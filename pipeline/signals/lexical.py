@@ -15,6 +15,9 @@ from ..model import Signal
 from .base import Item, Scorer
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Letters of Chinese, Japanese and Korean script: a line with them is no English heading, and with a
+#: part of speech it is a vocabulary entry (segment.headings, boilerplate).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _CAMEL = re.compile(r"\b[a-z]{2,}[A-Z][a-z]+\b")
 _REPEAT = re.compile(r"\b(\w+)\s+\1\b", re.I)
