@@ -1,9 +1,11 @@
 """Bilingual twins inside an article: a line and its re-translation, or its source.
 
-Units are body blocks (a scraped line) with at least one live sentence; a
-heading ends the comparison window, since a twin never crosses a section.
+Units are body blocks (a scraped line) with at least one live sentence, cut in two where a line
+holds English and then its CJK source; a heading ends the comparison window, since a twin never
+crosses a section.
 - Source-language twins: a block in another language next to English blocks is
-  the untranslated source; it is dropped with a pointer to its English neighbour.
+  the untranslated source; it is dropped with a pointer to its English neighbour, unless
+  runs that do not pair one to one are too short to be each other's translation.
 - Paraphrase twins: two English blocks within `twin_window` whose twin
   probability (pair features + logistic weights) passes the threshold. The copy
   with the lower garble_score is kept; on a tie, the earlier one.
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..config import DedupConfig
 from ..model import Article, Pair, Sentence, Verdict
 from ..signals.boilerplate import norm_key
+from ..signals.lexical import CJK
 from .features import BlockText, pair_features, twin_probability
 from .language import language_of
 
@@ -60,14 +63,33 @@ def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[U
             by_block.setdefault(s.block_index, [])
         elif _seen(s):
             by_block.setdefault(s.block_index, []).append(s)
+    langs = tuple(cfg.languages)
     for bi in sorted(by_block):
-        sents = by_block[bi]
-        if not sents:
+        if not by_block[bi]:
             runs.append([])
             continue
-        text = " ".join(s.cleaned for s in sents)
-        runs[-1].append(Unit(sents, language_of(text, tuple(cfg.languages)), BlockText(text, content_lemmas([spans.get(s.id) for s in sents]))))
+        for sents in _script_parts(by_block[bi], langs):
+            text = " ".join(s.cleaned for s in sents)
+            runs[-1].append(Unit(sents, language_of(text, langs), BlockText(text, content_lemmas([spans.get(s.id) for s in sents]))))
     return [r for r in runs if r]
+
+
+def _script_parts(sents: list[Sentence], langs: tuple[str, ...]) -> list[list[Sentence]]:
+    """A block cut where its sentences change between CJK script and the rest: a learners' page
+    prints each English paragraph and its source on one line ("Tea drinkers, take heart. … 喜好喝茶的朋友…")."""
+    text = " ".join(s.cleaned for s in sents)
+    if len(sents) < 2 or not CJK.search(text):
+        return [sents]
+    parts: list[list[Sentence]] = []
+    prev: bool | None = None
+    for s in sents:
+        cjk = language_of(s.cleaned, langs) in CJK_LANGUAGES
+        if cjk is prev:
+            parts[-1].append(s)
+        else:
+            parts.append([s])
+        prev = cjk
+    return parts
 
 
 def _seen(s: Sentence) -> bool:
@@ -118,6 +140,9 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
         if not sides:
             continue  # between two other-language runs: no English copy to point at
         same = [s for s in sides if len(s) == len(idx)]
+        near = sides[0][:len(idx)] if sides[0][0] > idx[-1] else sides[0][-len(idx):]
+        if not same and not _could_translate([run[k] for k in idx], [run[k] for k in near]):
+            continue  # a page's furniture above or below the article, not its source
         english = same[0] if same else sides[0]
         for pos, k in enumerate(idx):
             u, kept = run[k], run[english[min(pos, len(english) - 1)]]
@@ -125,6 +150,21 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
                 pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
                                   f"English copy kept; the {u.lang} line is its source", round(kept.score, 4), round(u.score, 4),
                                   any(s.repairs for s in kept.sents)))
+
+
+# Source characters (CJK) or words (other scripts) per English word below which a run of source
+# blocks is too short to hold the English run it sits beside: a translation is never a third of it.
+MIN_SOURCE_SHARE = {"cjk": 0.6, "words": 0.5}
+
+
+def _could_translate(foreign: list[Unit], english: list[Unit]) -> bool:
+    """Whether runs of blocks that do not pair one to one are long enough to be source and
+    translation (counted whole: paragraphs are often split differently in the two)."""
+    text = " ".join(u.body.text for u in foreign)
+    n_en = sum(len(u.body.words) for u in english) or 1
+    if any(u.lang in CJK_LANGUAGES for u in foreign):
+        return len(CJK.findall(text)) >= MIN_SOURCE_SHARE["cjk"] * n_en
+    return len(text.split()) >= MIN_SOURCE_SHARE["words"] * n_en
 
 
 def live_units(run: list[Unit], cfg: DedupConfig) -> list[Unit]:

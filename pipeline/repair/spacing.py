@@ -1,6 +1,7 @@
 """missing_space: put back the space lost after sentence punctuation between two words.
 
-"Step 1.Stand" -> "Step 1. Stand", "Children:Sit" -> "Children: Sit", "pain,and" -> "pain, and".
+"Step 1.Stand" -> "Step 1. Stand", "Children:Sit" -> "Children: Sit", "pain,and" -> "pain, and",
+"Chinese.一盤" -> "Chinese. 一盤" (an English sentence and its source on one line).
 Anything that may be a number, an abbreviation, a domain, a file name or code is left alone.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..signals.lexical import CJK
 from .core import Edit
 
 _CANDIDATE = re.compile(r"[.,;:!?](?=[\"“]?[^\W\d_])")
@@ -55,6 +57,8 @@ def _wants_space(text: str, i: int) -> bool:
     if m is None:
         return False
     quoted, right = m.group().startswith(("\"", "“")), m.group(1)
+    if punct in ".!?" and CJK.match(right) and prev.isascii() and (prev.isalpha() or prev in _CLOSERS):
+        return True  # "… for middle-class Chinese.一盤油膩的麵": an English sentence, then its source
     if punct == ".":
         # "2017.The", "1.Stand", '"x".Next'; not "U.S.Army", "e.g.", "Node.js", "ASP.NET", "site.Com".
         if quoted or not (prev.isalnum() or prev in _CLOSERS):

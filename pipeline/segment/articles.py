@@ -15,6 +15,7 @@ import unicodedata
 from ..config import SegmentConfig
 from ..model import Article, Block, Document
 from ..signals.boilerplate import shape_reason
+from .headings import TWO_SENTENCES
 
 _TAG_SPLIT = re.compile(r"\s*[/,;]\s*")
 # Windows refuses these as file names, whatever the extension ("con.md" too).
@@ -37,11 +38,14 @@ def slugify(title: str, max_len: int = 80) -> str:
 
 
 def _title_like(block: Block, max_words: int) -> bool:
+    """A guessed title: one line of two words or more (a lone word opening a page is a site's
+    name or a menu item), one sentence, no closing stop, in English."""
     text = block.text.strip()
     return (
         "\n" not in text
-        and 0 < len(text.split()) <= max_words
+        and 1 < len(text.split()) <= max_words
         and not text.endswith((".", ",", ";", ":"))
+        and not TWO_SENTENCES.search(text)
         and sum(ch.isascii() for ch in text if ch.isalpha()) >= 0.7 * max(1, sum(ch.isalpha() for ch in text))  # an English title
     )
 

@@ -31,6 +31,8 @@ _NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))
 _WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
 _BRACKETED = re.compile(r"^【([^【】]+)】$")
 _END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
+# A full stop after a word and a capital after it: the line holds two sentences ("Dr. Li" is one).
+TWO_SENTENCES = re.compile(r"[a-z]{2,}\.\s+[A-Z]")
 
 
 @dataclass(slots=True)
@@ -44,7 +46,8 @@ def _short_title(rest: str, max_words: int) -> bool:
 
 
 def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = None) -> HeadingShape | None:
-    """Classify one repaired block. `has_verb` (from spaCy) only matters for lines ending in ':'."""
+    """Classify one repaired block. `has_verb` (from spaCy) only matters for lines ending in ':' and
+    lines of two sentences ("Buckwheat composition. Literature review" has no verb: a title)."""
     text = text.strip()
     if not text or "\n" in text:
         return None
@@ -80,7 +83,7 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
     if text.endswith((":", "：")):
         # "Family exercise:" heads a part; "Try these exercises:" introduces a list.
         return HeadingShape("plain", len(text)) if len(words) <= 5 and has_verb is False else None
-    if _END_STOP.search(text):
+    if _END_STOP.search(text) or TWO_SENTENCES.search(text) and has_verb is not False:
         return None
     return HeadingShape("plain", len(text))
 

@@ -7,7 +7,8 @@ Learned from repetition and shape rather than from one site's phrases:
                    marker ("▲ Korean traditional food, Kimchi");
 - `date_line`      a line that is only a date (archive lists), or a short unfinished line around one
                    ("Updated: 25-07-2025", "Sunday, June 16, 2024 | 07:24 WIB");
-- `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ..."), bylines ("By Rose Salas")
+- `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ..."), bylines ("By Rose Salas"),
+                   logos and menu labels doubled by their icon's alt text ("TheJakartaPost", "Search IconSearch")
                    and menus flattened to a line ("Home  Contact Us  About", a row of archive years);
 - `field_line`     template fields and page furniture: "Source: Network Views: 123", "Tagged with:",
                    "5609 Views", "Advertisement", "Loading...", photo credits, "Picture 1 of ..." and
@@ -96,6 +97,20 @@ _TEMPLATE = re.compile(
 # 2022 …": archive years).
 _ITEM = r"[A-Z0-9][^\s.!?。]*(?: [^\s.!?。]+){0,2}"
 _MENU = re.compile(rf"^[^\w\n]*{_ITEM}(?:[ \t]{{2,}}{_ITEM}){{1,}}[^\w\n.!?。]*$|^\s*(?:\d{{1,4}}\s+){{3,}}\d{{0,4}}\s*$")
+# A menu label printed twice, once as the icon's alt text: "Search IconSearch", "Advertising
+# Advertising Free Newsletter". Every word capitalised; a word repeated next to itself, or glued
+# to the end of another (a repeat further on is a writer's: "Eat Well, Sleep Well").
+def _doubled_label(t: str, words: int) -> bool:
+    toks = re.findall(r"[^\W\d_]+", t)
+    if not 2 <= words <= 8 or not toks or not all(w[0].isupper() for w in toks):
+        return False
+    return any(a.lower() == b.lower() and len(a) >= 4 for a, b in zip(toks, toks[1:])) or any(
+        len(b) > len(a) >= 4 and b.endswith(a) for a in toks for b in toks)
+
+
+# A site's logo as its alt text: three or more words run together ("TheJakartaPost", "BusinessTianjin" is two).
+_LOGO = re.compile(r"^\W*[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\W*$")
+
 # A caption's marker (Korean and Chinese news put ▲ or ▼ before the words under a photo).
 _CAPTION_MARK = re.compile(r"^\s*[▲△▼▽]\s*\S")
 # A vocabulary list's entry: "3. on the rise: ph. 增加", "Chronic: adj. [ˋkrɑnɪk] 慢性的": an English word
@@ -166,11 +181,16 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
         return "field_line"
     if _DATE.match(t) or (words <= 12 and _HAS_DATE.search(t) and not t.endswith((".", "!", "?", "。"))):
         return "date_line"
+    if words <= 30 and len(_HAS_DATE.findall(t)) >= 3 and not re.search(r"[.!?。]\s*$", t):
+        # A headline printed with its stamps ("… 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)").
+        return "date_line"
     if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):
         return "nav_line"
     if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)):
         return "field_line"
     if words <= 40 and _MENU.match((raw if raw is not None else text).strip()):
+        return "nav_line"
+    if _doubled_label(t, words) or _LOGO.match(t):
         return "nav_line"
     if words <= 20 and _CAPTION_MARK.match(t):
         return "caption_like"

@@ -164,3 +164,48 @@ def test_pairs_report_names_kept_copy_and_why(sample_run: RunOutput) -> None:
     assert len(twins) >= 24
     assert twins["why"].str.contains("garble_score|tie").all()
     assert set(twins["kept"]).isdisjoint(set(twins["dropped"]))
+
+
+# A learners' page prints each English paragraph and its Chinese source on one line, sometimes
+# with no space between them (tests/data/sites, 31 and 32).
+ONE_LINE = """Tea and the heart – Learn English | health
+
+Tea drinkers, take heart. Drinking two cups of tea a day could reduce your chance of dying after a heart attack. 喜好喝茶的朋友,偷着乐吧。每天喝两杯茶将使突发心脏病的死亡机率降低。
+
+A plate of greasy noodles and a cigarette appears to be a typical lunch for office workers.一盤油膩的麵和一根香煙,這似乎是上班族的典型午餐。
+"""
+
+
+def test_an_english_paragraph_and_its_source_on_one_line_keep_the_english(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    result = run([tmp_path / "one.txt"], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    sents = [s for a in result.articles for s in a.sentences]
+    by_id = {s.id: s for s in sents}
+    chinese = [s for s in sents if "的" in s.cleaned]
+    assert len(chinese) == 2 and all(s.verdict.value == "bilingual_dup" and s.reasons[0] == "source_language_twin" for s in chinese)
+    assert [by_id[s.twin_of].line for s in chinese] == [s.line for s in chinese]  # the English on its own line
+    assert all(s.verdict.value == "ok" for s in sents if s not in chinese and not s.is_heading)
+
+
+# A Korean page's furniture above a long English article (tests/data/sites, 46): two lines of a
+# few characters cannot be the source of paragraphs of English, so they are not its twins.
+KOREAN_FURNITURE = """Korean food – News Site | health
+
+기사 메일전송
+
+기사 공유하기
+
+There are many different kinds of foods in South Korea, and most of them are made from rice, vegetables and fish.
+
+Kimchi is the best known of them, and a meal without it is hard to find anywhere in the country.
+
+Doctors say that the traditional diet helps people keep a healthy weight as they grow older.
+"""
+
+
+def test_short_source_lines_beside_long_english_are_furniture_not_twins(tmp_path: Path) -> None:
+    (tmp_path / "ko.txt").write_text(KOREAN_FURNITURE, encoding="utf-8")
+    result = run([tmp_path / "ko.txt"], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    got = {s.line: (s.verdict.value, s.reasons[:1]) for a in result.articles for s in a.sentences}
+    assert got[3] == got[5] == ("boilerplate", ["untranslated"])
+    assert [got[ln][0] for ln in (7, 9, 11)] == ["ok"] * 3

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.config import SegmentConfig
+from pipeline.model import Block, Document
+from pipeline.segment.articles import split_articles
 from pipeline.segment.headings import LevelTracker, heading_shape
 
 HEADINGS = [
@@ -81,3 +84,24 @@ def test_inline_steps_do_not_capture_plain_siblings() -> None:
     assert t.level("inline", False) == 3
     assert t.level("plain", False) == 2  # Sore shoulders and neck – …
     assert t.level("inline", True) == 3
+
+
+def _title(*lines: str) -> str:
+    blocks = [Block(text=t, line=2 * k + 1) for k, t in enumerate(lines)]
+    return split_articles(Document(source="page.txt", blocks=blocks), SegmentConfig())[0].title
+
+
+def test_a_title_is_guessed_past_the_pages_logo_and_menu_labels() -> None:
+    # tests/data/sites, 40 and 58: a logo's alt text and an icon's label doubled before the headline
+    assert _title("TheJakartaPost", "Search IconSearch", "Can Salt Raise Your Blood Pressure?", "Salt is in almost everything we eat.") \
+        == "Can Salt Raise Your Blood Pressure?"
+    assert _title("Magazine", "Salt is in almost everything we eat.") == "page"  # a lone word: a site's name or a menu item
+
+
+def test_two_sentences_are_neither_a_guessed_title_nor_a_heading() -> None:
+    # tests/data/sites, 11: a first line of two sentences is the article's first paragraph
+    line = "Spring liver management is the primary liver raising. You know six treasures?"
+    assert _title(line, "The liver is the body's largest detoxification organ.") == "page"
+    assert heading_shape(line, "", 12, has_verb=True) is None
+    # tests/data/sites, 54: no verb in either part, so a title and its subtitle
+    assert heading_shape("Buckwheat chemical composition and nutritional value. Literature review", "", 12, has_verb=False) is not None

@@ -32,6 +32,10 @@ SHAPES = [
     ("Produced | Odaily (ID: o-daily)", "source_line"),
     ("Special thanks to 6Block Pomegranate Mining Pool for providing professional guidance for this article", "source_line"),
     ("Your browser is out of date, and may not be compatible with our website. A list of the most popular web browsers can be found below.", "field_line"),
+    ("Search IconSearch", "nav_line"),
+    ("Advertising Advertising Free Newsletter Free E-Newsletter", "nav_line"),
+    ("TheJakartaPost", "nav_line"),
+    ("date 2019-12-19 BENEFITS OF CONSUMING KOREAN FOOD News Today 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)", "date_line"),
 ]
 
 # Menus flattened to one line: the raw line's runs of spaces set the items apart (repair collapses them).
@@ -56,6 +60,10 @@ CONTENT = [
     "Produced in China, these goods sell well abroad.",
     "In 2019 2020 and 2021 the rate rose.",
     "Chronic: it means lasting a long time.",
+    "Eat Well, Sleep Well",
+    "Step By Step",
+    "YouTube",
+    "Between 2019-12-01 and 2020-03-01, 1,200 patients were seen on 2020-01-15 alone.",
 ]
 
 
