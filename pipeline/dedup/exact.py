@@ -1,7 +1,8 @@
 """Exact duplicates: a line, or a long sentence, repeated word for word later in the input.
 
 The first copy is kept; later copies are `dup` with a pointer to it. An article
-whose opening sentence repeats its own title is also a `dup` (of the title).
+whose opening sentence repeats its own title is also a `dup` (of the title), and so is a heading of
+four words or more that repeats an earlier heading of its article.
 Keys ignore case, punctuation and spacing, so re-runs and re-wrapping agree.
 
 Short sentences inside a longer line are not compared: exercise steps share
@@ -30,10 +31,11 @@ _OPEN = (Verdict.OK, Verdict.GARBLED, Verdict.HEADING)
 class LineKeys(NamedTuple):
     """One scraped line as the exact-duplicate walk sees it."""
 
-    ids: tuple[str, ...]  # its sentences (headings left out unless it repeats the title)
+    ids: tuple[str, ...]  # its sentences (headings left out unless it repeats the title or a heading)
     key: str  # the whole line's key
     sentences: tuple[tuple[str, str], ...]  # (id, key) of its sentences long enough to count alone
-    repeats_title: str = ""  # "<article id>:title" when the line is the title again
+    repeats: str = ""  # "<article id>:title" when the line is the title again, or the heading it repeats
+    reason: str = ""  # repeats_title | repeats_heading
 
 
 #: (sentence ids, reason, id of the copy that is kept)
@@ -57,8 +59,8 @@ class ExactDups:
         first = self.first
         drops: list[Drop] = []
         for ln in lines:
-            if ln.repeats_title:
-                drops.append((ln.ids, "repeats_title", ln.repeats_title))
+            if ln.repeats:
+                drops.append((ln.ids, ln.reason, ln.repeats))
                 continue
             if len(ln.key.split()) >= MIN_LINE_WORDS and ln.key in first:
                 drops.append((ln.ids, "exact_dup", first[ln.key]))
@@ -76,12 +78,21 @@ def line_keys(articles: list[Article]) -> list[LineKeys]:
     out: list[LineKeys] = []
     for art in articles:
         title_key = norm_key(art.title)
+        headings: dict[str, str] = {}
         for _, group in groupby(art.sentences, key=lambda s: s.block_index):
             group = [s for s in group if s.verdict is not Verdict.BOILERPLATE]
-            if art.title_line is not None and len(title_key.split()) >= MIN_LINE_WORDS and norm_key(" ".join(s.cleaned for s in group)) == title_key:
-                # the title repeated right under itself, as a heading or as text
-                out.append(LineKeys(tuple(s.id for s in group), "", (), f"{art.id}:title"))
+            key = norm_key(" ".join(s.cleaned for s in group))
+            if art.title_line is not None and len(title_key.split()) >= MIN_LINE_WORDS and key == title_key:
+                # the title repeated under itself, as a heading or as text
+                out.append(LineKeys(tuple(s.id for s in group), "", (), f"{art.id}:title", "repeats_title"))
                 continue
+            if group and all(s.is_heading for s in group) and len(key.split()) >= MIN_LINE_WORDS:
+                # A page template prints the headline again above the text ("Never mind its shocking
+                # taste …" over the byline and under it); a short heading may recur ("Method").
+                if key in headings:
+                    out.append(LineKeys(tuple(s.id for s in group), "", (), headings[key], "repeats_heading"))
+                    continue
+                headings[key] = group[0].id
             block = [s for s in group if not s.is_heading]
             if not block:
                 continue

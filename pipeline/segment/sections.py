@@ -79,8 +79,9 @@ def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | N
         if shape and shape.style == "plain":
             # A plain short line is a heading only if body text follows it: a sentence, or a paragraph.
             # A bilingual page puts the heading's source-language twin between it and its body.
+            # A body that opens in lowercase goes on from this line: a sentence the scrape broke in two.
             nxt = next((x for x in works[i + 1 :] if not x.boilerplate and not _foreign(x)), None)
-            if nxt is None or not _body_like(nxt):
+            if nxt is None or not _body_like(nxt) or nxt.rep.text.lstrip()[:1].islower():
                 shape = None
         shapes.append(shape)
     # A page set one clause to a line (no full stops) makes most of its lines look like plain

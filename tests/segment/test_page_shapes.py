@@ -121,3 +121,35 @@ def test_a_line_of_unknown_names_is_a_byline_and_a_title_case_heading_stays(tmp_
     got = dict(zip(s.text, zip(s.verdict, s.reasons)))
     assert got["Naiwen Hu"] == ("boilerplate", "nav_line")
     assert got["Green Tea Benefits"][0] == "heading"
+
+
+# A sentence the scrape broke in two (tests/data/sites, 28), and a headline the page's template
+# prints again under the byline (tests/data/sites, 40).
+BROKEN = """Chinese medicine notes
+
+One of the fundamental principles of Chinese medicine
+is the concept of Yin and Yang, which represents the two opposing yet complementary forces in all things.
+
+Never mind its shocking taste, jamu is good for you
+
+Jamu, a blend of herbs and spices, is sold from bicycles in every city in Indonesia.
+
+By Sebastian Partogi
+
+Never mind its shocking taste, jamu is good for you
+
+Various studies have shown that the blend of herbs and spices in jamu can have a positive impact on your health.
+For instance, research has found that turmeric, one of the main ingredients, helps the body fight inflammation,
+and that ginger eases nausea; sellers mix them fresh every morning and sell the drink before noon.
+"""
+
+
+def test_a_line_the_next_one_goes_on_from_is_no_heading(tmp_path: Path) -> None:
+    assert _kinds(tmp_path, BROKEN)["One of the fundamental principles of Chinese medicine"] == "sentence"
+
+
+def test_a_headline_printed_twice_is_a_heading_then_a_dup(tmp_path: Path) -> None:
+    s = _rows(tmp_path, BROKEN)
+    got = list(zip(s.kind[s.text.str.startswith("Never mind")], s.verdict[s.text.str.startswith("Never mind")],
+                   s.reasons[s.text.str.startswith("Never mind")]))
+    assert got == [("heading", "heading", ""), ("heading", "dup", "repeats_heading")]
