@@ -16,6 +16,7 @@ crosses a section.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -124,7 +125,8 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
 
     Paragraph-wise bilingual text (three English lines, then their three source
     lines) pairs position by position; interlinear text (source, English,
-    source, English …) pairs each line with the neighbour on the pattern's side.
+    source, English …) pairs each line with a neighbour: the one that shares its numbers,
+    else the one on the pattern's side.
     """
     if all(u.lang != "en" for u in run) or all(u.lang == "en" for u in run):
         return  # nothing to be a twin of: the language signal flags it instead
@@ -139,13 +141,19 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
         sides = [s for s in sides if s and run[s[0]].lang == "en"]
         if not sides:
             continue  # between two other-language runs: no English copy to point at
-        same = [s for s in sides if len(s) == len(idx)]
-        near = sides[0][:len(idx)] if sides[0][0] > idx[-1] else sides[0][-len(idx):]
-        if not same and not _could_translate([run[k] for k in idx], [run[k] for k in near]):
+        foreign = [run[k] for k in idx]
+        numbers = _numbers(foreign)
+
+        def near(side: list[int]) -> list[Unit]:  # the side's blocks nearest the foreign run, as many as it has
+            return [run[k] for k in (side[: len(idx)] if side[0] > idx[-1] else side[-len(idx) :])]
+
+        english = max(sides, key=lambda side: (len(numbers & _numbers(near(side))), len(side) == len(idx), -sides.index(side)))
+        if not _could_translate(foreign, near(english), numbers, one_to_one=len(english) == len(idx)):
             continue  # a page's furniture above or below the article, not its source
-        english = same[0] if same else sides[0]
         for pos, k in enumerate(idx):
             u, kept = run[k], run[english[min(pos, len(english) - 1)]]
+            if len(idx) > 1 and not _keeps_numbers(_numbers([u]), [kept]):
+                continue  # one block of the run is not a translation: a notice among them
             if _drop(u, kept, "source_language_twin"):
                 pairs.append(Pair("source_language_twin", kept.sents[0].id, u.sents[0].id, 1.0,
                                   f"English copy kept; the {u.lang} line is its source", round(kept.score, 4), round(u.score, 4),
@@ -155,11 +163,27 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
 # Source characters (CJK) or words (other scripts) per English word below which a run of source
 # blocks is too short to hold the English run it sits beside: a translation is never a third of it.
 MIN_SOURCE_SHARE = {"cjk": 0.6, "words": 0.5}
+_NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 
 
-def _could_translate(foreign: list[Unit], english: list[Unit]) -> bool:
-    """Whether runs of blocks that do not pair one to one are long enough to be source and
-    translation (counted whole: paragraphs are often split differently in the two)."""
+def _numbers(units: list[Unit]) -> set[str]:
+    """Numbers of two digits or more ("1,900" is 1900): what a translation keeps as it was."""
+    return set(_NUMBER.findall(" ".join(u.body.text for u in units).replace(",", "")))
+
+
+def _keeps_numbers(numbers: set[str], english: list[Unit]) -> bool:
+    return len(numbers) < 2 or bool(numbers & _numbers(english))
+
+
+def _could_translate(foreign: list[Unit], english: list[Unit], numbers: set[str], one_to_one: bool) -> bool:
+    """Whether runs of source and English blocks can be each other's translation: source blocks
+    none of whose numbers are in the English ("…工作时间:9:00-18:30") are not its source; runs that
+    do not pair one to one must also be long enough, counted whole (paragraphs are often split
+    differently in the two)."""
+    if not _keeps_numbers(numbers, english):
+        return False
+    if one_to_one:
+        return True
     text = " ".join(u.body.text for u in foreign)
     n_en = sum(len(u.body.words) for u in english) or 1
     if any(u.lang in CJK_LANGUAGES for u in foreign):

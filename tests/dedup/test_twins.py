@@ -209,3 +209,30 @@ def test_short_source_lines_beside_long_english_are_furniture_not_twins(tmp_path
     got = {s.line: (s.verdict.value, s.reasons[:1]) for a in result.articles for s in a.sentences}
     assert got[3] == got[5] == ("boilerplate", ["untranslated"])
     assert [got[ln][0] for ln in (7, 9, 11)] == ["ok"] * 3
+
+
+# A Chinese title line over interlinear English-then-Chinese paragraphs (tests/data/sites, 32):
+# the pattern's side is read from the first line and would be wrong; the numbers say which
+# English line each source line translates. A notice whose numbers the English lacks is no source.
+NUMBERS = """Tea – Learn English | health
+
+保健小贴士
+
+Researchers studied 1,900 heart attack survivors for four years, and those who drank 14 cups a week did best.
+
+研究者调查了1900名突发心脏病而幸存下来的人们,每周喝茶14杯的人最好。
+
+According to 32,000 dieters the magazine talked with, 85 percent said exercise made the difference.
+
+根据该杂志访谈的32,000名瘦身者,85%的人认为是锻炼令他们成功。
+
+人工客服工作时间:9:00-18:30,如有问题请联系客服。
+
+Green tea and black tea both help, and neither needs sugar or milk to do their good work.
+"""
+
+
+def test_a_source_line_points_at_the_english_line_that_shares_its_numbers(tmp_path: Path) -> None:
+    got = _run(tmp_path, "num.txt", NUMBERS)
+    assert got[7] == ("bilingual_dup", "5") and got[11] == ("bilingual_dup", "9")
+    assert got[13] == ("boilerplate", "")
