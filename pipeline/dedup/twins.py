@@ -143,12 +143,8 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
             continue  # between two other-language runs: no English copy to point at
         foreign = [run[k] for k in idx]
         numbers = _numbers(foreign)
-
-        def near(side: list[int]) -> list[Unit]:  # the side's blocks nearest the foreign run, as many as it has
-            return [run[k] for k in (side[: len(idx)] if side[0] > idx[-1] else side[-len(idx) :])]
-
-        english = max(sides, key=lambda side: (len(numbers & _numbers(near(side))), len(side) == len(idx), -sides.index(side)))
-        if not _could_translate(foreign, near(english), numbers, one_to_one=len(english) == len(idx)):
+        english = max(sides, key=lambda side: (len(numbers & _numbers(_nearest(run, side, idx))), len(side) == len(idx), -sides.index(side)))
+        if not _could_translate(foreign, _nearest(run, english, idx), numbers, one_to_one=len(english) == len(idx)):
             continue  # a page's furniture above or below the article, not its source
         for pos, k in enumerate(idx):
             u, kept = run[k], run[english[min(pos, len(english) - 1)]]
@@ -164,6 +160,11 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
 # blocks is too short to hold the English run it sits beside: a translation is never a third of it.
 MIN_SOURCE_SHARE = {"cjk": 0.6, "words": 0.5}
 _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
+
+
+def _nearest(run: list[Unit], side: list[int], idx: list[int]) -> list[Unit]:
+    """The blocks of an English run nearest a source run, as many as the source run has."""
+    return [run[k] for k in (side[: len(idx)] if side[0] > idx[-1] else side[-len(idx) :])]
 
 
 def _numbers(units: list[Unit]) -> set[str]:

@@ -6,6 +6,13 @@ verdict it could change, and results are cached by text hash. Per-token surprise
 the value is the excess over what a fluent sentence of that length scores:
     value = clip((mean_nll - (A + B * ln(tokens))) / SCALE, 0, 1)
 with A, B fitted on fluent sentences (see scripts/fit_garble.py).
+
+Why not SLOR (the surprise net of the words' own unigram rarity, the usual reference-free fluency
+measure): measured on 2026-12-04 with the full-evidence fit, it raised MLQE-PE dev's mean |Pearson|
+from 0.385 to 0.397 but cut grouped-CV garbled F1 from 0.628 to 0.422 on the sample and from 0.277
+to 0.197 on the sites. In machine-translated scrapes an odd rare word is itself the damage
+("primary liver raising"), and SLOR excuses it. Taking a fifth of the unigram term gained 0.01 at
+most anywhere and widened the cascade's margin (more sentences sent to the model).
 """
 
 from __future__ import annotations
