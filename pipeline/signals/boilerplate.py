@@ -50,9 +50,12 @@ _DISCLAIMER = re.compile(
 )
 _SHARE = re.compile(
     r"\b(?:share (?:this|it|with)|thumbs up|give (?:\w+ ){0,3}a (?:like|thumbs)|like and (?:share|follow|subscribe)|subscribe|follow us"
-    r"|click (?:here|the link|to read)|scan the (?:qr )?code|good article\?|please (?:like|share|forward)|read more)\b",
+    r"|click (?:here|the link|to read)|scan the (?:qr )?code|good article\?|please (?:like|share|forward)|read more)\b"
+    r"|read more\s*[→»>›.…]*\s*$",  # a teaser's link glued to its last word ("…ItRead More →")
     re.I,
 )
+# A writer's plea to be followed opens the line and may run long ("Follow me and I will share …").
+_FOLLOW = re.compile(r"^\W*(?:please\s+)?(?:follow|subscribe to) (?:me|us|my|our)\b", re.I)
 _PROMO = re.compile(
     r"\b(?:wechat|weibo|whatsapp|telegram|instagram|facebook|twitter|tiktok|douyin|public (?:number|account)|official account"
     r"|download (?:the|our) app|add (?:us|me) on|coupon|discount code|buy now|order now)\b",
@@ -67,7 +70,10 @@ _HAS_DATE = re.compile(
 )
 # A trail of at least two separators between short parts, or a "you are here" lead-in.
 _CRUMBS = re.compile(r"^[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,60}){2,}$|^\W*(?:home|首页)\s*[>»›/|]|\b(?:current location|you are here)\b|您现在的位置|当前位置", re.I)
-_BYLINE = re.compile(r"^\W*(?:by|posted by|written by|edited by|reported by|author|editor)\s*[:：]?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\b", re.I)
+_BYLINE = re.compile(r"^\W*(?:by|posted by|written by|edited by|reported by|author|editor)\s*[:：]?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\b"
+                     # or a name and its outlet: "Sebastian Partogi (The Jakarta Post)", "Li Wei (Xinhua)"
+                     r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*\([\w&.' -]{0,30}\b(?:post|times|daily|news|press|herald|journal|tribune|gazette|"
+                     r"xinhua|reuters|ap|afp|bernama|antara|yonhap|kyodo|agency|staff|writer|reporter|correspondent|contributor)\)\s*$", re.I)
 # Labels of the fields page templates print: a line of two or more of them, or one alone with its colon.
 _FIELD = (r"(?:updated?|update date|posted(?: on| in)?|published|release(?: time| date)?|time|date|source|views|author|editor|"
           r"tags?|tagged with|categor(?:y|ies)|filed under|comments?|search|locations?|follow us(?: on)?|share(?: to| this)?)")
@@ -202,7 +208,7 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
 # Short lines built around what every site's template says: (at most this many words, the
 # pattern, the reason), tried in order.
 _VOCABULARY = ((15, _FURNITURE, "field_line"), (30, _CREDIT, "field_line"), (40, _TEMPLATE, "field_line"),
-               (40, _DISCLAIMER, "disclaimer"), (25, _SOURCE, "source_line"), (15, _SHARE, "share_prompt"), (15, _PROMO, "promo"))
+               (40, _DISCLAIMER, "disclaimer"), (25, _SOURCE, "source_line"), (15, _SHARE, "share_prompt"), (30, _FOLLOW, "share_prompt"), (15, _PROMO, "promo"))
 
 
 #: Reasons after which the rest of an article, near its end, is a trailer.
