@@ -105,10 +105,27 @@ def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]],
         # a teaser of another post), not a paragraph copied twice.
         keys = [norm_key(w.rep.text) for w in ws]
         here = Counter(keys)
-        for w, key in zip(ws, keys):
+        for i, (w, key) in enumerate(zip(ws, keys)):
             w.boilerplate = (stats.repeated(w.rep.text) or shape_reason(w.rep.text, w.block.text)
-                             or ("repeated_line" if key and here[key] >= cfg.boilerplate.min_repeats else None))
+                             or ("repeated_line" if key and (here[key] >= cfg.boilerplate.min_repeats or _twice_in_a_row(keys, i)) else None))
+        _mark_between(ws)
         _mark_trailer(ws, cfg.boilerplate.tail_lines)
+
+
+def _mark_between(ws: list[BlockWork]) -> None:
+    """A word or three between two lines of furniture is furniture too: a menu item ("Magazine"
+    between a menu and a row of years), a dateline's place ("Jakarta" between byline and date)."""
+    was = [bool(w.boilerplate) for w in ws]
+    for i in range(1, len(ws) - 1):
+        text = ws[i].rep.text.strip()
+        # Not a numbered step ("2, little yanfei" between two captions) nor a sentence.
+        if was[i - 1] and was[i + 1] and not was[i] and 0 < len(text.split()) <= 3 and text[:1].isalpha() and not text.endswith((".", "!", "?", ":")):
+            ws[i].boilerplate = "nav_line"
+
+
+def _twice_in_a_row(keys: list[str], i: int) -> bool:
+    """A short line printed on two lines in a row is an image's alt text and its caption ("Jamu Tea")."""
+    return len(keys[i].split()) <= 6 and keys[i] in keys[max(0, i - 1) : i] + keys[i + 1 : i + 2]
 
 
 def _mark_trailer(ws: list[BlockWork], tail: int) -> None:

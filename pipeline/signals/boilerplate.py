@@ -2,14 +2,16 @@
 
 Learned from repetition and shape rather than from one site's phrases:
 - `repeated_line`  a short line seen many times in the input (SEO captions, nav links), or any line
-                   one page prints three times (alt text, teasers; counted in pipeline/run.py);
+                   one page prints three times (alt text, teasers), or a short one twice in a row (an
+                   image's alt text and caption; both counted in pipeline/run.py);
 - `caption_like`   a short lowercase keyword line seen in several articles, or a line under a caption
                    marker ("▲ Korean traditional food, Kimchi");
 - `date_line`      a line that is only a date (archive lists), or a short unfinished line around one
                    ("Updated: 25-07-2025", "Sunday, June 16, 2024 | 07:24 WIB");
 - `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ..."), bylines ("By Rose Salas"),
-                   logos and menu labels doubled by their icon's alt text ("TheJakartaPost", "Search IconSearch")
-                   and menus flattened to a line ("Home  Contact Us  About", a row of archive years);
+                   logos and menu labels doubled by their icon's alt text ("TheJakartaPost", "Search IconSearch"),
+                   menus flattened to a line ("Home  Contact Us  About", a row of archive years), and
+                   a word or three between two furniture lines (pipeline/run.py);
 - `field_line`     template fields and page furniture: "Source: Network Views: 123", "Tagged with:",
                    "5609 Views", "Advertisement", "Loading...", photo credits, "Picture 1 of ..." and
                    a vocabulary list's entries ("Chronic: adj. 慢性的");
@@ -93,7 +95,8 @@ _CREDIT = re.compile(
 # What the page's template says around the article: a bracketed label alone ("[Anchor Lead]"),
 # browser and cookie notices.
 _TEMPLATE = re.compile(
-    r"^\s*\[[^\]]{1,30}\]\s*$|\b(?:update your browser|browser is out of date|enable javascript|(?:this site|we) uses? cookies|accept (?:all )?cookies)\b",
+    r"^\s*\[[^\]]{1,30}\]\s*$|\b(?:update your browser|browser is out of date|enable javascript|(?:this site|we) uses? cookies|accept (?:all )?cookies"
+    r"|(?:get|go) to the download page)\b",
     re.I,
 )
 

@@ -153,3 +153,37 @@ def test_a_headline_printed_twice_is_a_heading_then_a_dup(tmp_path: Path) -> Non
     got = list(zip(s.kind[s.text.str.startswith("Never mind")], s.verdict[s.text.str.startswith("Never mind")],
                    s.reasons[s.text.str.startswith("Never mind")]))
     assert got == [("heading", "heading", ""), ("heading", "dup", "repeats_heading")]
+
+
+# A page's furniture as separate lines (tests/data/sites, 27 and 39): a lone menu item between a
+# menu and a row of archive years, and an image's alt text printed again as its caption.
+FURNITURE = """Jamu notes
+
+Home  Contact Us
+
+Magazine
+
+2024       2023       2022       2021
+
+Jamu Tea
+
+Jamu Tea
+
+Indonesia has a unique traditional medicine called jamu, a blend of herbs and roots that local people drink every day.
+
+Home  Contact Us
+
+3 Exercises
+
+2024       2023       2022       2021
+
+Sellers ride bicycles through the cities in the morning and sell the drink fresh from glass bottles on their backs.
+"""
+
+
+def test_a_word_between_two_furniture_lines_and_a_line_printed_twice_in_a_row_are_furniture(tmp_path: Path) -> None:
+    s = _rows(tmp_path, FURNITURE)
+    got = list(zip(s.text, s.verdict, s.reasons))
+    assert ("Magazine", "boilerplate", "nav_line") in got
+    assert [g for g in got if g[0] == "Jamu Tea"] == [("Jamu Tea", "boilerplate", "repeated_line")] * 2
+    assert dict(zip(s.text, s.verdict))["3 Exercises"] != "boilerplate", "a numbered line is a step, not a menu item"
