@@ -29,12 +29,13 @@ from .read import discover, read_file, source_name
 from .repair import RepairResult, repair
 from .review.key import assign_keys
 from .segment.articles import assign_ids, split_articles
+from .segment.furniture import mark_furniture
 from .segment.parse import Parser
 from .segment.sections import BlockWork, build_sections
 from .result import Ahead, RunResult
 from .signals import open_scorers
 from .signals.base import Item, Scorer
-from .signals.boilerplate import TRAILER_STARTERS, RepetitionStats, norm_key, shape_reason
+from .signals.boilerplate import RepetitionStats, norm_key, shape_reason
 
 __all__ = ["Ahead", "RunResult", "run"]
 
@@ -105,41 +106,10 @@ def mark_boilerplate(articles: list[Article], works: dict[str, list[BlockWork]],
         # a teaser of another post), not a paragraph copied twice.
         keys = [norm_key(w.rep.text) for w in ws]
         here = Counter(keys)
-        for i, (w, key) in enumerate(zip(ws, keys)):
+        for w, key in zip(ws, keys):
             w.boilerplate = (stats.repeated(w.rep.text) or shape_reason(w.rep.text, w.block.text)
-                             or ("repeated_line" if key and (here[key] >= cfg.boilerplate.min_repeats or _twice_in_a_row(keys, i)) else None))
-        _mark_between(ws)
-        _mark_trailer(ws, cfg.boilerplate.tail_lines)
-
-
-def _mark_between(ws: list[BlockWork]) -> None:
-    """A word or three between two lines of furniture is furniture too: a menu item ("Magazine"
-    between a menu and a row of years), a dateline's place ("Jakarta" between byline and date)."""
-    was = [bool(w.boilerplate) for w in ws]
-    for i in range(1, len(ws) - 1):
-        text = ws[i].rep.text.strip()
-        # Not a numbered step ("2, little yanfei" between two captions) nor a sentence.
-        if was[i - 1] and was[i + 1] and not was[i] and 0 < len(text.split()) <= 3 and text[:1].isalpha() and not text.endswith((".", "!", "?", ":")):
-            ws[i].boilerplate = "nav_line"
-
-
-def _twice_in_a_row(keys: list[str], i: int) -> bool:
-    """A short line printed on two lines in a row is an image's alt text and its caption ("Jamu Tea")."""
-    return len(keys[i].split()) <= 6 and keys[i] in keys[max(0, i - 1) : i] + keys[i + 1 : i + 2]
-
-
-def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
-    """After a disclaimer, share prompt, promo or date near the end, what follows is a trailer: if
-    body text came before it and only short lines (links, teasers) come after. A date at the top of
-    a short page starts no trailer: the article follows it."""
-    start = max(0, len(ws) - tail)
-    for i in range(start, len(ws)):
-        if ws[i].boilerplate in TRAILER_STARTERS:
-            if not any(len(w.rep.text.split()) >= 12 for w in ws[:i]) or any(len(w.rep.text.split()) >= 30 for w in ws[i + 1 :]):
-                continue
-            for w in ws[i + 1 :]:
-                w.boilerplate = w.boilerplate or "trailer"
-            return
+                             or ("repeated_line" if key and here[key] >= cfg.boilerplate.min_repeats else None))
+        mark_furniture(ws, keys, cfg.boilerplate.tail_lines)
 
 
 def to_parse(works: Iterable[list[BlockWork]]) -> tuple[list[BlockWork], list[str]]:

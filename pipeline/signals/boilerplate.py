@@ -9,9 +9,10 @@ Learned from repetition and shape rather than from one site's phrases:
 - `date_line`      a line that is only a date (archive lists), or a short unfinished line around one
                    ("Updated: 25-07-2025", "Sunday, June 16, 2024 | 07:24 WIB");
 - `nav_line`       breadcrumbs ("Home > Health > Tips", "Current location - ..."), bylines ("By Rose Salas"),
+                   datelines ("Jakarta, CNN Indonesia —"),
                    logos and menu labels doubled by their icon's alt text ("TheJakartaPost", "Search IconSearch"),
                    menus flattened to a line ("Home  Contact Us  About", a row of archive years), and
-                   a word or three between two furniture lines (pipeline/run.py);
+                   vertical menus and a word or three between two furniture lines (segment/furniture.py);
 - `field_line`     template fields and page furniture: "Source: Network Views: 123", "Tagged with:",
                    "5609 Views", "Advertisement", "Loading...", photo credits, "Picture 1 of ..." and
                    a vocabulary list's entries ("Chronic: adj. 慢性的");
@@ -86,9 +87,10 @@ _FURNITURE = re.compile(
     r"|(?:also|related|recommended)\s+read(?:ing)?\s*[:：].*|read\s*[:：].*|picture \d+ of .*|posted in\s+\w+(?:\s+\w+)?)\W*$",
     re.I,
 )
-# A caption's credit ("… - Photo: D.N."), or a stock agency's ("Dionisvera/Shutterstock").
+# A caption's credit ("… - Photo: D.N.", "… [Image source=Clipart Korea]"), or a stock agency's ("Dionisvera/Shutterstock").
 _CREDIT = re.compile(
     r"\s[-–—|(]\s*(?:photo|image|picture|source|credit)s?\s*[:：][^!?]{1,40}\)?\s*$"
+    r"|\[(?:photo|image|picture)s?(?: source)?\s*[=:：][^\]]{1,40}\]\s*$"
     r"|^[\w .'-]{1,40}/\s*(?:shutterstock|getty\s*images|istock(?:photo)?|alamy|adobe\s*stock|depositphotos|123rf|pixabay|unsplash|dreamstime)\W*$",
     re.I,
 )
@@ -116,6 +118,9 @@ def _doubled_label(t: str, words: int) -> bool:
     return any(a.lower() == b.lower() and len(a) >= 4 for a, b in zip(toks, toks[1:])) or any(
         len(b) > len(a) >= 4 and b.endswith(a) for a in toks for b in toks)
 
+
+# A news dateline alone on its line: a place, the outlet and a dash ("Jakarta, CNN Indonesia —").
+_DATELINE = re.compile(r"^[A-Z][\w.' -]{1,30},\s*[A-Z][\w.'& -]{1,40}?\s*[—–-]+\s*$")
 
 # A site's logo as its alt text: three or more words run together ("TheJakartaPost", "BusinessTianjin" is two).
 _LOGO = re.compile(r"^\W*[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\W*$")
@@ -193,7 +198,7 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
     if words <= 30 and len(_HAS_DATE.findall(t)) >= 3 and not re.search(r"[.!?。]\s*$", t):
         # A headline printed with its stamps ("… 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)").
         return "date_line"
-    if words <= 25 and _CRUMBS.search(t) or words <= 8 and _BYLINE.match(t) and not t.endswith((".", "!", "?")):
+    if words <= 25 and _CRUMBS.search(t) or words <= 8 and (_BYLINE.match(t) and not t.endswith((".", "!", "?")) or _DATELINE.match(t)):
         return "nav_line"
     if words <= 20 and (len(_FIELDS.findall(t)) >= 2 or _FIELD_ALONE.match(t)):
         return "field_line"

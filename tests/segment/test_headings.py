@@ -96,6 +96,9 @@ def test_a_title_is_guessed_past_the_pages_logo_and_menu_labels() -> None:
     assert _title("TheJakartaPost", "Search IconSearch", "Can Salt Raise Your Blood Pressure?", "Salt is in almost everything we eat.") \
         == "Can Salt Raise Your Blood Pressure?"
     assert _title("Magazine", "Salt is in almost everything we eat.") == "page"  # a lone word: a site's name or a menu item
+    # tests/data/holdout, 01: a language switcher and a vertical menu above the headline
+    assert _title("Eng English", "China 中国人", "• News", "• World", "• Health", "Eat three bitter, avoid two sweet for a healthy liver",
+                  "Bitter melon, bitter greens and bitter tea are good for the liver.") == "Eat three bitter, avoid two sweet for a healthy liver"
 
 
 def test_two_sentences_are_neither_a_guessed_title_nor_a_heading() -> None:

@@ -157,7 +157,7 @@ def test_a_headline_printed_twice_is_a_heading_then_a_dup(tmp_path: Path) -> Non
 
 # A page's furniture as separate lines (tests/data/sites, 27 and 39): a lone menu item between a
 # menu and a row of archive years, and an image's alt text printed again as its caption.
-FURNITURE = """Jamu notes
+FURNITURE = """Jamu notes – Health Site | health
 
 Home  Contact Us
 

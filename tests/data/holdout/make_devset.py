@@ -1,0 +1,339 @@
+"""Build tests/data/holdout/devset.tsv and pages.tsv from hand-written labels.
+
+The HELD-OUT dev set: 10 machine-translated (or non-native) web pages from 10 sites, none of
+them in tests/data/sites/pages.tsv.  The pages were chosen and labelled on 2026-12-04, after
+the cleanup rules were written; they were never used to write or tune rules.  Each raw/ file is
+one excerpt exactly as the `pages` search corpus returned it (the page from its beginning).
+The labels in LABELS below were assigned by hand, one raw line at a time, while reading those
+files (never from pipeline output).  This script only does the clerical part, exactly as
+tests/data/sites/make_devset.py does:
+
+* it cuts each raw line into sentences with split2() imported from
+  tests/data/sites/make_devset.py (split() copied verbatim from tests/data/make_devset.py,
+  plus the script-change cuts for bilingual lines), so pieces are cut as in the sites set;
+* it checks that every non-blank line of every raw file has exactly one label per piece, that
+  no label points at a blank or missing line or file, and that every row text is an exact
+  substring of its raw line;
+* it writes devset.tsv (source, line, label, text) and pages.tsv (one row per page), with the
+  csv module, delimiter "\\t", QUOTE_MINIMAL, and checks that devset.tsv reads back exactly.
+
+Label codes: o=ok g=garbled b=boilerplate bd=bilingual_dup d=dup h=heading.
+A line given a single label is one row holding the whole (stripped) line, even if the splitter
+would cut it (a title with "." inside, a caption with "Prof.  Dr.").
+The code "_" joins a piece to the row before it: it repairs cuts the splitter makes at
+non-boundaries (here only the glued list number "1.In the cold autumn ...").  The joined text
+is the raw substring from the first piece to the last, so it stays exact.
+Blank lines (empty or whitespace only) are not rows.
+
+Run:  python3 tests/data/holdout/make_devset.py   (from the repo root; standard library only)
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RAW = HERE / "raw"
+SITES_BUILDER = HERE.parent / "sites" / "make_devset.py"
+
+# Reuse the sites set's splitter (and its code table) so both sets are cut identically.
+# Loaded by file path under a distinct module name: this file is also called make_devset.py.
+_spec = importlib.util.spec_from_file_location("sites_make_devset", SITES_BUILDER)
+_sites = importlib.util.module_from_spec(_spec)
+assert _spec.loader is not None
+_spec.loader.exec_module(_sites)
+split2 = _sites.split2
+CODES = _sites.CODES
+assert CODES == {"o": "ok", "g": "garbled", "b": "boilerplate", "bd": "bilingual_dup", "d": "dup", "h": "heading"}
+
+
+# --- pages: file, url, site, topic, source_language, shape_notes (tab-separated) -------------
+PAGES = """
+01_vnnow_net.txt	https://vnnow.net/en/health/eat-three-bitter-avoid-two-sweet-for-a-healthy-liver-148957.html	vnnow.net	health	vi	language switcher printed twice ("Eng English" / "China 中国人"), 15-item bullet menu incl. an untranslated Vietnamese item, "Sunday, 23/11/2025 | 06:02 GMT+7" dateline, quoted title, standfirst, two-word section headings; fairly fluent MT
+02_blogtuan_info.txt	https://blogtuan.info/2022/03/29/the-types-of-tubers-that-are-available-in-the-corner-of-the-kitchen-really-help-to-nourish-the-liver-they-are-cheap-but-vietnamese-people-rarely-use-them/	blogtuan.info	health	vi	long title line with no full stop, mistranslated photo caption "Association of Prof.  Dr.  …", sub-heading, sentence-shaped photo caption between paragraphs, "tulips"/"saffron" wrong words
+03_news_laodong_vn.txt	https://news.laodong.vn/chuyen-nha-minh/4-luu-y-khi-dung-am-sieu-toc-dung-cach-giu-do-ben-lau-1415581.ldo	news.laodong.vn	how-to	vi	Vietnamese byline "Tuấn Đạt (Theo Healthline) |", one sentence per paragraph, three section headings plus one heading-shaped line that ends in a full stop ("Do not boil water multiple times.")
+04_cm_asiae_co_kr.txt	https://cm.asiae.co.kr/en/article/2023012014223712997	cm.asiae.co.kr	news	ko	Korean skip link, "bar_progress" / "Text Size" / "Close" widgets, question title, bracketed reporter byline glued to the lede, image caption repeating the title with "[Image source=Clipart Korea]", double blank lines
+05_koon_ru.txt	https://koon.ru/en/vse-o-mede-poleznye-svoistva-meda-opredelenie-kachestva-meda-mify-o	koon.ru	health	ru	SEO title with "." inside, social widget residue ("Join the “” community!" / "In contact with:"), a table of honey varieties whose name column was lost (bare indication fragments), short headings "Honey water..." / "Weight loss:"
+06_boned_ru.txt	https://boned.ru/en/grill-menu/med-dlya-organizma-cheloveka-med-donnikovyi-poleznye-svoistva.html	boned.ru	health	ru	title with "." inside, "09.08.2019 Grill menu" date + category line, lost link text ("In the last article titled, I"), "He contains:" with a bullet list of one-word items ending in ";"
+07_goodlucknuts_com.txt	http://www.goodlucknuts.com/n1872126/Are-Walnuts-Good-for-Your-Brain.htm	goodlucknuts.com	products	zh	company blog: question title, "Issue Time:2022/03/11" field directly above the first paragraph, untranslated pinyin ("Bunao"); otherwise fairly fluent
+08_china-jingxi_com.txt	https://www.china-jingxi.com/news/do-you-really-drink-water.html	china-jingxi.com	products	zh	company news page: category breadcrumb and tagline, "Mar 16,2021 / News, Industry News / Author: ShengKui" line, "Misunderstanding N:" headings (one glued under a paragraph with no blank line), stray counter "0", literal idioms ("dry and dry", "The drip did not enter")
+09_m_dillerbottle_com.txt	http://m.dillerbottle.com/news/drink-more-water-as-the-weather-gets-colder-23389913.html	m.dillerbottle.com	products	zh	company news page: "- May 16, 2019-" date line, run-in numbered items ("1.In" glued, "2. Don't"), a colon lead-in heading for the second list, trailing space on the truncated last line
+10_indonesiantaste_com.txt	https://indonesiantaste.com/benefits-of-papaya-leaves-starting-from-anticancer-to-hair-growth	indonesiantaste.com	health	id	"Jakarta, CNN Indonesia —" source line, no blank lines, numbered headings "1. Treating dengue fever" each followed by one paragraph line, "Launch WebMd…" / "Launch Healthline…" (MT of Indonesian "melansir", citing) glued to sentences
+"""
+
+# --- hand labels: "[file]" then "<raw line> <one code per piece>" -----------------------------
+LABELS = """
+[01_vnnow_net.txt]
+1 b
+2 b
+4 b
+5 b
+6 b
+7 b
+8 b
+9 b
+10 b
+11 b
+12 b
+13 b
+14 b
+15 b
+16 b
+17 b
+18 b
+19 b
+20 b
+21 b
+24 h
+26 o
+28 o o o o
+30 h
+32 o o o
+34 o o o
+36 o o
+38 h
+40 g
+
+[02_blogtuan_info.txt]
+1 h
+3 b
+5 h
+7 o o
+9 o o
+11 o g
+13 b
+16 o o o
+18 o g o
+20 g
+
+[03_news_laodong_vn.txt]
+1 h
+3 b
+5 o
+7 o
+9 o
+11 o
+13 h
+15 o o
+17 o o
+19 o
+21 o o
+23 o o
+25 h
+27 o g
+
+[04_cm_asiae_co_kr.txt]
+1 b
+2 b
+4 b
+6 b
+8 h
+10 o
+13 o
+16 o
+19 o
+22 o o
+25 o
+28 o
+31 o
+33 b b b
+35 g
+
+[05_koon_ru.txt]
+1 h
+3 b
+4 b
+7 o
+10 g
+13 o o
+15 o
+18 g o
+21 g o
+24 g o
+27 o o
+30 g o
+32 h
+34 o o g o o
+36 h
+38 o o o
+40 h
+42 o g
+
+[06_boned_ru.txt]
+1 h
+3 b
+5 o o
+7 o g o o
+9 h
+11 o o o
+13 o
+14 o
+15 o
+16 o
+17 o
+18 o
+20 o o o o
+23 o o
+25 o o o o g
+
+[07_goodlucknuts_com.txt]
+1 h
+3 b
+4 o o
+6 o o
+8 o
+10 o o o o
+12 o o
+14 g g
+
+[08_china-jingxi_com.txt]
+1 b
+3 b
+5 h
+7 b
+9 o o o o o g o
+10 h
+12 o o o g o
+14 h
+16 o o o
+18 h
+20 o o o o
+22 b
+
+[09_m_dillerbottle_com.txt]
+1 h
+3 b
+5 o o g o
+7 o _ o
+9 o o o
+11 g g
+13 o o o
+16 h
+18 o o
+20 o
+22 g
+
+[10_indonesiantaste_com.txt]
+1 b
+2 g
+3 o
+4 o o
+5 h
+6 g o
+7 o o o
+8 o o
+9 o
+10 h
+11 o g
+12 h
+13 o
+14 h
+15 o o
+16 h
+17 o
+18 h
+19 o g
+"""
+
+
+def parse_labels() -> dict[str, dict[int, list[str]]]:
+    out: dict[str, dict[int, list[str]]] = {}
+    cur = None
+    for row in LABELS.strip().splitlines():
+        row = row.strip()
+        if not row:
+            continue
+        if row.startswith("["):
+            cur = row.strip("[]")
+            assert cur not in out, f"duplicate section {cur}"
+            out[cur] = {}
+            continue
+        assert cur is not None, row
+        n, *codes = row.split()
+        assert int(n) not in out[cur], f"{cur}: line {n} labelled twice"
+        assert codes and codes[0] != "_", f"{cur}: line {n}: bad codes {codes}"
+        for c in codes:
+            assert c in CODES or c == "_", f"{cur}: line {n}: unknown code {c!r}"
+        out[cur][int(n)] = codes
+    return out
+
+
+def rows_for_line(src: str, n: int, line: str, codes: list[str]) -> list[tuple[str, int, str, str]]:
+    if len(codes) == 1:
+        return [(src, n, CODES[codes[0]], line.strip())]
+    segs = split2(line)
+    if len(segs) != len(codes):
+        raise SystemExit(f"{src}:{n}: {len(segs)} pieces but {len(codes)} labels: {segs}")
+    rows: list[list] = []  # [label, start, end] offsets into the raw line
+    pos = 0
+    for seg, code in zip(segs, codes):
+        a = line.index(seg, pos)
+        b = a + len(seg)
+        pos = b
+        if code == "_":
+            rows[-1][2] = b
+        else:
+            rows.append([CODES[code], a, b])
+    return [(src, n, lab, line[a:b]) for lab, a, b in rows]
+
+
+def sites_domains() -> set[str]:
+    with open(HERE.parent / "sites" / "pages.tsv", encoding="utf-8", newline="") as f:
+        return {r[2] for r in list(csv.reader(f, delimiter="\t"))[1:]}
+
+
+def main() -> None:
+    labels = parse_labels()
+    pages = [p.split("\t") for p in PAGES.strip().splitlines()]
+    assert all(len(p) == 6 for p in pages), "a PAGES row does not have 6 fields"
+    raw_files = sorted(p.name for p in RAW.glob("*.txt"))
+    assert sorted(p[0] for p in pages) == raw_files, "PAGES and raw/ differ"
+    assert sorted(labels) == raw_files, f"LABELS and raw/ differ: {set(labels) ^ set(raw_files)}"
+    # held out: no domain of the sites set, and not the original sample's site
+    sites = {p[2] for p in pages}
+    reused = sites & sites_domains()
+    assert not reused, f"domains already used by tests/data/sites: {sorted(reused)}"
+    assert not any("infraredheatingtherapy" in p[1].lower() for p in pages), "sample site reused"
+    for p in pages:  # file name = NN_<domain with dots as underscores>.txt
+        assert p[0][3:-4] == p[2].replace(".", "_"), f"file name does not match site: {p[0]}"
+    rows = []
+    for src in raw_files:
+        text = (RAW / src).read_text(encoding="utf-8")
+        assert text.endswith("\n"), f"{src}: no final newline"
+        lab = dict(labels[src])
+        for n, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                assert n not in lab, f"{src}: line {n} is blank but labelled"
+                continue
+            if n not in lab:
+                raise SystemExit(f"{src}: line {n} has no labels: {line[:70]!r}")
+            for r in rows_for_line(src, n, line, lab.pop(n)):
+                assert r[3] and r[3] in line and "\t" not in r[3], (src, n, r)
+                rows.append(r)
+        assert not lab, f"{src}: labels for lines that do not exist: {sorted(lab)}"
+    with open(HERE / "devset.tsv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(["source", "line", "label", "text"])
+        w.writerows(rows)
+    with open(HERE / "pages.tsv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(["file", "url", "site", "topic", "source_language", "shape_notes"])
+        w.writerows(pages)
+    # round trip: csv.reader gives every text back exactly
+    with open(HERE / "devset.tsv", encoding="utf-8", newline="") as f:
+        back = list(csv.reader(f, delimiter="\t"))[1:]
+    assert back == [[s, str(n), l, t] for s, n, l, t in rows], "devset.tsv does not read back"
+    with open(HERE / "pages.tsv", encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f, delimiter="\t"))[1:] == pages, "pages.tsv does not read back"
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[2]] = counts.get(r[2], 0) + 1
+    print(f"{len(raw_files)} pages, {len(sites)} sites, {len(rows)} rows: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
