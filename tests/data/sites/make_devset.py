@@ -947,10 +947,10 @@ LABELS = """
 """
 
 
-def parse_labels() -> dict[str, dict[int, list[str]]]:
+def parse_labels(labels: str = LABELS) -> dict[str, dict[int, list[str]]]:
     out: dict[str, dict[int, list[str]]] = {}
     cur = None
-    for row in LABELS.strip().splitlines():
+    for row in labels.strip().splitlines():
         row = row.strip()
         if not row:
             continue
