@@ -37,7 +37,6 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RAW = HERE / "raw"
 SITES_BUILDER = HERE.parent / "sites" / "make_devset.py"
 
 # Reuse the sites set's splitter (and its code table) so both sets are cut identically.
@@ -47,7 +46,6 @@ _sites = importlib.util.module_from_spec(_spec)
 assert _spec.loader is not None
 _spec.loader.exec_module(_sites)
 CODES = _sites.CODES
-rows_for_line = _sites.rows_for_line  # the same cutting and checks as the sites set
 assert CODES == {"o": "ok", "g": "garbled", "b": "boilerplate", "bd": "bilingual_dup", "d": "dup", "h": "heading"}
 
 
@@ -246,53 +244,14 @@ def sites_domains() -> set[str]:
 
 
 def main() -> None:
-    labels = _sites.parse_labels(LABELS)
-    pages = [p.split("\t") for p in PAGES.strip().splitlines()]
-    assert all(len(p) == 6 for p in pages), "a PAGES row does not have 6 fields"
-    raw_files = sorted(p.name for p in RAW.glob("*.txt"))
-    assert sorted(p[0] for p in pages) == raw_files, "PAGES and raw/ differ"
-    assert sorted(labels) == raw_files, f"LABELS and raw/ differ: {set(labels) ^ set(raw_files)}"
     # held out: no domain of the sites set, and not the original sample's site
-    sites = {p[2] for p in pages}
-    reused = sites & sites_domains()
+    pages = [p.split("\t") for p in PAGES.strip().splitlines()]
+    reused = {p[2] for p in pages} & sites_domains()
     assert not reused, f"domains already used by tests/data/sites: {sorted(reused)}"
     assert not any("infraredheatingtherapy" in p[1].lower() for p in pages), "sample site reused"
     for p in pages:  # file name = NN_<domain with dots as underscores>.txt
         assert p[0][3:-4] == p[2].replace(".", "_"), f"file name does not match site: {p[0]}"
-    rows = []
-    for src in raw_files:
-        text = (RAW / src).read_text(encoding="utf-8")
-        assert text.endswith("\n"), f"{src}: no final newline"
-        lab = dict(labels[src])
-        for n, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                assert n not in lab, f"{src}: line {n} is blank but labelled"
-                continue
-            if n not in lab:
-                raise SystemExit(f"{src}: line {n} has no labels: {line[:70]!r}")
-            for r in rows_for_line(src, n, line, lab.pop(n)):
-                assert r[3] and r[3] in line and "\t" not in r[3], (src, n, r)
-                rows.append(r)
-        assert not lab, f"{src}: labels for lines that do not exist: {sorted(lab)}"
-    with open(HERE / "devset.tsv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(["source", "line", "label", "text"])
-        w.writerows(rows)
-    with open(HERE / "pages.tsv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(["file", "url", "site", "topic", "source_language", "shape_notes"])
-        w.writerows(pages)
-    # round trip: csv.reader gives every text back exactly
-    with open(HERE / "devset.tsv", encoding="utf-8", newline="") as f:
-        back = list(csv.reader(f, delimiter="\t"))[1:]
-    assert back == [[s, str(n), l, t] for s, n, l, t in rows], "devset.tsv does not read back"
-    with open(HERE / "pages.tsv", encoding="utf-8", newline="") as f:
-        assert list(csv.reader(f, delimiter="\t"))[1:] == pages, "pages.tsv does not read back"
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r[2]] = counts.get(r[2], 0) + 1
-    print(f"{len(raw_files)} pages, {len(sites)} sites, {len(rows)} rows: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+    _sites.build(HERE, LABELS, PAGES)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,6 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RAW = HERE / "raw"
 
 CODES = {"o": "ok", "g": "garbled", "b": "boilerplate", "bd": "bilingual_dup", "d": "dup", "h": "heading"}
 ABBR = re.compile(r"\b(?:st|St|Dr|Mr|Mrs|vs|al|No|e\.g|i\.e)\.$")
@@ -988,16 +987,19 @@ def rows_for_line(src: str, n: int, line: str, codes: list[str]) -> list[tuple[s
     return [(src, n, lab, line[a:b]) for lab, a, b in rows]
 
 
-def main() -> None:
-    labels = parse_labels()
-    pages = [p.split("\t") for p in PAGES.strip().splitlines()]
+def build(here: Path, labels_text: str, pages_text: str) -> None:
+    """Check the labels against here/raw/ and write here/devset.tsv and here/pages.tsv (the holdout
+    set's builder calls this too)."""
+    raw = here / "raw"
+    labels = parse_labels(labels_text)
+    pages = [p.split("\t") for p in pages_text.strip().splitlines()]
     assert all(len(p) == 6 for p in pages), "a PAGES row does not have 6 fields"
-    raw_files = sorted(p.name for p in RAW.glob("*.txt"))
+    raw_files = sorted(p.name for p in raw.glob("*.txt"))
     assert sorted(p[0] for p in pages) == raw_files, "PAGES and raw/ differ"
     assert sorted(labels) == raw_files, f"LABELS and raw/ differ: {set(labels) ^ set(raw_files)}"
     rows = []
     for src in raw_files:
-        text = (RAW / src).read_text(encoding="utf-8")
+        text = (raw / src).read_text(encoding="utf-8")
         assert text.endswith("\n"), f"{src}: no final newline"
         lab = dict(labels[src])
         for n, line in enumerate(text.split("\n"), 1):
@@ -1010,24 +1012,30 @@ def main() -> None:
                 assert r[3] and r[3] in line and "\t" not in r[3], (src, n, r)
                 rows.append(r)
         assert not lab, f"{src}: labels for lines that do not exist: {sorted(lab)}"
-    with open(HERE / "devset.tsv", "w", encoding="utf-8", newline="") as f:
+    with open(here / "devset.tsv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         w.writerow(["source", "line", "label", "text"])
         w.writerows(rows)
-    with open(HERE / "pages.tsv", "w", encoding="utf-8", newline="") as f:
+    with open(here / "pages.tsv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         w.writerow(["file", "url", "site", "topic", "source_language", "shape_notes"])
         w.writerows(pages)
     # round trip: csv.reader gives every text back exactly
-    with open(HERE / "devset.tsv", encoding="utf-8", newline="") as f:
+    with open(here / "devset.tsv", encoding="utf-8", newline="") as f:
         back = list(csv.reader(f, delimiter="\t"))[1:]
     assert back == [[s, str(n), l, t] for s, n, l, t in rows], "devset.tsv does not read back"
+    with open(here / "pages.tsv", encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f, delimiter="\t"))[1:] == pages, "pages.tsv does not read back"
     counts: dict[str, int] = {}
     for r in rows:
         counts[r[2]] = counts.get(r[2], 0) + 1
     sites = {p[2] for p in pages}
     print(f"{len(raw_files)} pages, {len(sites)} sites, {len(rows)} rows: "
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+
+
+def main() -> None:
+    build(HERE, LABELS, PAGES)
 
 
 if __name__ == "__main__":
