@@ -151,11 +151,21 @@ def format_sources(r: EvalReport) -> str:
     return "\n".join(lines)
 
 
+def ok_removed(r: EvalReport) -> int:
+    """Rows labelled ok that the run took out of the text (a flag keeps a row in, so garbled is not counted)."""
+    return sum(n for (g, p), n in r.confusion.items() if g == "ok" and p not in ("ok", "garbled"))
+
+
 def format_report(r: EvalReport, what: str = "labelled rows") -> str:
     lines = [f"{r.n} {what}, accuracy {r.accuracy:.3f}, unmatched {r.unmatched}", "",
              f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}"]
     for lab, m in r.per_label.items():
         lines.append(f"{lab:<14}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}{int(m['support']):>10}")
+    ok = int(r.per_label["ok"]["support"])
+    if ok:
+        removed, flagged = ok_removed(r), r.confusion.get(("ok", "garbled"), 0)
+        lines += ["", f"labelled ok: {removed}/{ok} removed ({removed / ok:.1%}; as boilerplate, dup, twin or heading), "
+                      f"{flagged}/{ok} flagged garbled ({flagged / ok:.1%})"]
     preds = sorted({p for _, p in r.confusion})
     lines += ["", "confusion (rows gold, columns predicted):", " " * 14 + "".join(f"{p[:9]:>10}" for p in preds)]
     for g in LABELS:
