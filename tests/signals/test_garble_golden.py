@@ -29,17 +29,17 @@ FLUENT = [
 # here is fluent English ("small make up" is literal for the Chinese "小编", the editor).
 KNOWN_MISS = "This kind of negative mood is very adverse to the health of the body, so small make up here to tell you, back pain does not mean kidney disease."
 
-# Known misses of the cascade: its student, a linear model of the cheap signals, predicts a fluent
-# language-model score (0.3) where the model says 1.0, so the verdict is taken far from the threshold
-# without it. With every signal (`garble.cascade_margin=none`) the first is garbled (0.50), the
-# second just under the threshold (0.40). They are among the 1.4% of the sample's full-evidence
-# verdicts that the cascade does not keep (README, Speed).
+# A known miss of the cascade: its student, a linear model of the cheap signals, predicts a fluent
+# language-model score where the model says 1.0, so the verdict is taken far from the threshold
+# without it; with every signal (`garble.cascade_margin=none`) it is just under the threshold. It is
+# among the 1.2% of the sample's full-evidence verdicts that the cascade does not keep (README,
+# Speed). "When happening urological system disease …" was one too, until the margin went from 0.8
+# to 1.0 and sent it to the model.
 STUDENT_MISS = pytest.mark.xfail(reason="the cascade's student predicts a fluent LM score", strict=True)
 
 GARBLED = [
     pytest.param(KNOWN_MISS, marks=pytest.mark.xfail(reason="literal translationese with fluent n-grams", strict=True)),
-    pytest.param("When happening urological system disease nevertheless, can have lumbago only a symptom, the body still can have "
-                 "other expression.", marks=STUDENT_MISS),
+    "When happening urological system disease nevertheless, can have lumbago only a symptom, the body still can have other expression.",
     pytest.param("The Angle of ham and crus had better be in 90 degrees, hold breath 3~5 seconds, restore station posture.", marks=STUDENT_MISS),
     "This is the cold evil into the bone marrow, very difficult to disperse, the treatment of tonifying kidney Yang to drive away the cold evil.",
     "Double foot is microzhang, heel is apart from wall 60 centimeters, back relies on a wall, straighten lumbar back, slow squat.",
