@@ -78,8 +78,7 @@ def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[U
 def _script_parts(sents: list[Sentence], langs: tuple[str, ...]) -> list[list[Sentence]]:
     """A block cut where its sentences change between CJK script and the rest: a learners' page
     prints each English paragraph and its source on one line ("Tea drinkers, take heart. … 喜好喝茶的朋友…")."""
-    text = " ".join(s.cleaned for s in sents)
-    if len(sents) < 2 or not CJK.search(text):
+    if len(sents) < 2 or not any(CJK.search(s.cleaned) for s in sents):
         return [sents]
     parts: list[list[Sentence]] = []
     prev: bool | None = None

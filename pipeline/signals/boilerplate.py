@@ -193,10 +193,10 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
         # Bullets and stars of a form the scrape flattened ("• *", "★★★"); a line of emoji is the
         # writer's, not the template's.
         return "field_line"
-    if _DATE.match(t) or (words <= 12 and _HAS_DATE.search(t) and not t.endswith((".", "!", "?", "。"))):
-        return "date_line"
-    if words <= 30 and len(_HAS_DATE.findall(t)) >= 3 and not re.search(r"[.!?。]\s*$", t):
-        # A headline printed with its stamps ("… 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)").
+    stamps = len(_HAS_DATE.findall(t)) if words <= 30 else 0
+    # A short unfinished line around a date, or a headline printed with its stamps
+    # ("… 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)").
+    if _DATE.match(t) or (stamps and (words <= 12 or stamps >= 3) and not t.endswith((".", "!", "?", "。"))):
         return "date_line"
     if words <= 25 and _CRUMBS.search(t) or words <= 8 and (_BYLINE.match(t) and not t.endswith((".", "!", "?")) or _DATELINE.match(t)):
         return "nav_line"
