@@ -101,6 +101,8 @@ class GarbleConfig:
          "word_rarity_v1": 0.0, "rarest_word_v1": 0.0, "languagetool_v1": 0.0, "lm_fluency_v1": 1.909},
         "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
+    truncated: bool = _f(True, "A file's or record's last sentence that ends without sentence punctuation is garbled (reason `truncated`): "
+                              "the scrape was cut off there, mid-sentence.")
     # 0.8 keeps 98% of the full-evidence verdicts on the dev sets (scripts/fit_garble.py) but 96.2% on the bench's new
     # text (bench/README.md), which sits nearer the threshold; 1.0 keeps 97.6% there for 10% more time.
     cascade_margin: float | None = _f(1.0, "LanguageTool and the language model run only on sentences whose garble_score, with their values predicted by "

@@ -10,13 +10,22 @@ shows, so a reviewer sees how much each piece of evidence moved the score.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from .config import Config
 from .model import Action, Sentence, Signal, Verdict
 
+#: How a finished sentence ends: sentence punctuation, then perhaps closing quotes or brackets; or a closing
+#: double quote or bracket alone (a quotation or an aside may end without a stop). Not a single quote
+#: alone: that is as often an apostrophe ("A man visited a friend'").
+_FINISHED = re.compile(r"[.!?…。！？][\"'”’)\]»]*\s*$|[\"”)\]»]\s*$")
+
 #: A signal is named among a sentence's reasons when it adds at least this many log-odds.
 MIN_CONTRIBUTION = 0.5
+
+
+_GARBLED_ACTION = {"drop": Action.DROPPED, "flag": Action.FLAGGED, "keep": Action.KEPT}
 
 
 def contribution(sig: Signal, weights: dict[str, float]) -> float:
@@ -45,4 +54,19 @@ def decide(sent: Sentence, cfg: Config) -> None:
     sent.reasons = [r for r, c in contributions(sent, weights) if c >= MIN_CONTRIBUTION]
     if sent.garble_score >= cfg.garble.threshold:
         sent.verdict = Verdict.GARBLED
-        sent.action = {"drop": Action.DROPPED, "flag": Action.FLAGGED, "keep": Action.KEPT}[cfg.output.garbled]
+        sent.action = _GARBLED_ACTION[cfg.output.garbled]
+
+
+def mark_truncated(sentences: Sequence[Sentence], cfg: Config) -> None:
+    """A document's last sentence, when it ends without sentence punctuation, is where the scrape was
+    cut off (an excerpt limit, a truncated download: "Tobacco kills more than 8 mill"). A sentence
+    already dropped, or a heading, ends the document as it should and is left alone."""
+    last = sentences[-1] if sentences else None
+    text = last.cleaned.strip() if last else ""
+    # No letter, no sentence: a stray counter ("0") is furniture, not a cut-off sentence.
+    if last is None or last.verdict not in (Verdict.OK, Verdict.GARBLED) or _FINISHED.search(text) or not any(c.isalpha() for c in text):
+        return
+    last.reasons = ["truncated"] + [r for r in last.reasons if r != "truncated"]
+    if last.verdict is Verdict.OK:
+        last.verdict = Verdict.GARBLED
+        last.action = _GARBLED_ACTION[cfg.output.garbled]

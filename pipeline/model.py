@@ -193,6 +193,8 @@ class Article:
     encoding: str = ""  # how the source file was decoded
     record: str = ""  # the record id of a JSONL record or Parquet row; empty for a .txt/.md/.html article
     key: str = ""  # what review keys hash for this article (pipeline.review.key.assign_keys)
+    # The last article of its file or record: where a scrape cut off mid-sentence shows (decide.mark_truncated).
+    ends_document: bool = False
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -21,7 +21,7 @@ from .config import Config, GarbleConfig
 from .dedup.exact import ExactDups
 from .dedup.near import NearIndex, Sketch, apply_near, article_sketches, mark_near_dup_articles, near_records
 from .dedup.twins import mark_twins
-from .decide import decide
+from .decide import decide, mark_truncated
 from .errors import InputError
 from .model import Article, Pair, Sentence
 from .progress import progress
@@ -143,7 +143,7 @@ def open_cache(cfg: Config) -> RunCache | None:
     parse = {"spacy": spacy.__version__, "model": cfg.model.spacy}
     # What decides which sentences get a signal (weights, threshold, the cascade) is out: a signal's value
     # depends on the sentence alone, and the cascade's predicted stand-ins are never cached.
-    decision = ("threshold", "weights", "student", "cascade_margin", "lm_threads", "lm_timeout_s")
+    decision = ("threshold", "weights", "student", "cascade_margin", "lm_threads", "lm_timeout_s", "truncated")
     signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in decision},
                "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:
@@ -192,6 +192,8 @@ def judge(articles: list[Article], spans: dict, scorers: list[Scorer], cfg: Conf
     for art in articles:
         for sent in art.sentences:
             decide(sent, cfg)
+        if art.ends_document and cfg.garble.truncated:
+            mark_truncated(art.sentences, cfg)
     with timer.stage("twins"):
         # After scoring: which twin is kept depends on garble_score.
         return mark_twins(articles, spans, cfg.dedup)

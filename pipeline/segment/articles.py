@@ -112,6 +112,7 @@ def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:
                 art.title = stem
     if articles:
         articles[0].consumed = dict(doc.consumed)
+        articles[-1].ends_document = True
     return articles
 
 
