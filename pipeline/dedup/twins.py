@@ -158,6 +158,7 @@ def _source_language(run: list[Unit], pairs: list[Pair]) -> None:
 # Source characters (CJK) or words (other scripts) per English word below which a run of source
 # blocks is too short to hold the English run it sits beside: a translation is never a third of it.
 MIN_SOURCE_SHARE = {"cjk": 0.6, "words": 0.5}
+_CJK_PUNCT = re.compile(r"[。，、；！？：]")
 _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 
 
@@ -187,7 +188,9 @@ def _could_translate(foreign: list[Unit], english: list[Unit], numbers: set[str]
     text = " ".join(u.body.text for u in foreign)
     n_en = sum(len(u.body.words) for u in english) or 1
     if any(u.lang in CJK_LANGUAGES for u in foreign):
-        return len(CJK.findall(text)) >= MIN_SOURCE_SHARE["cjk"] * n_en
+        # Sentences in CJK script have their own punctuation; a menu's or widget's labels have none
+        # ("にほんブログ村", "コメント", "• LINEでシェアする" under a Japanese blog post).
+        return len(CJK.findall(text)) >= MIN_SOURCE_SHARE["cjk"] * n_en and bool(_CJK_PUNCT.search(text))
     return len(text.split()) >= MIN_SOURCE_SHARE["words"] * n_en
 
 

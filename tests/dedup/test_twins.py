@@ -236,3 +236,29 @@ def test_a_source_line_points_at_the_english_line_that_shares_its_numbers(tmp_pa
     got = _run(tmp_path, "num.txt", NUMBERS)
     assert got[7] == ("bilingual_dup", "5") and got[11] == ("bilingual_dup", "9")
     assert got[13] == ("boilerplate", "")
+
+
+# A Japanese blog's widget labels between two English posts (tests/data/holdout2, 15): as many
+# CJK characters as a translation would have, but no sentence punctuation, so no source of the post.
+JAPANESE_WIDGETS = """Toilets – Jun's Blog | diary
+
+TOTO is a big company in Japan which produces toilets, and it holds most of the market.
+
+Now most houses and buildings in Japan have washlet toilets, and we cannot live without them.
+
+When I travel abroad, I sometimes feel bad because the toilets there are not washlets.
+
+にほんブログ村 英語ブログ 英語の日記(英語のみ)へ 士業ブログ 中小企業診断士へ
+
+英語日記ランキング コンサルタントランキング Facebookでシェアする はてなブックマークに追加する
+
+Yesterday I had a meeting with a client, who told me an interesting story about his dog.
+"""
+
+
+def test_cjk_labels_without_sentence_punctuation_are_furniture_not_a_source(tmp_path: Path) -> None:
+    (tmp_path / "ja.txt").write_text(JAPANESE_WIDGETS, encoding="utf-8")
+    result = run([tmp_path / "ja.txt"], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    got = {s.line: (s.verdict.value, s.reasons[:1]) for a in result.articles for s in a.sentences}
+    assert [got[ln] for ln in (9, 11)] == [("boilerplate", ["untranslated"])] * 2
+    assert [got[ln][0] for ln in (3, 5, 7, 13)] == ["ok"] * 4
