@@ -52,7 +52,8 @@ class Block:
     `text` is exactly the raw text (lines joined with "\\n"); `line` is the
     1-based line in the raw file where it starts. `hint` carries what the
     format itself says about the block ("heading:2", "list", "title"), which is
-    stronger evidence than any guess from the text.
+    stronger evidence than any guess from the text; "masthead" is what the title guess
+    found above the headline it took out (segment.furniture.masthead_lines).
     """
 
     text: str

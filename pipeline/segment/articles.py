@@ -15,7 +15,7 @@ import unicodedata
 from ..config import SegmentConfig
 from ..model import Article, Block, Document
 from ..signals.boilerplate import shape_reason
-from .furniture import menu_lines
+from .furniture import masthead_lines, menu_lines
 from .headings import TWO_SENTENCES
 
 _TAG_SPLIT = re.compile(r"\s*[/,;]\s*")
@@ -102,10 +102,14 @@ def split_articles(doc: Document, cfg: SegmentConfig) -> list[Article]:
             # No title line: the first opening line that is not page furniture (a date, a
             # breadcrumb, a byline, a menu) and has no full stop is the title (typical of scraped
             # posts); the furniture before it stays, to be dropped as boilerplate.
-            menu = menu_lines([b.text for b in art.blocks])
-            opening = [i for i in range(len(art.blocks)) if i not in menu][:4]
+            texts, known = [b.text for b in art.blocks], {i for i, b in enumerate(art.blocks) if shape_reason(b.text)}
+            menu, masthead = menu_lines(texts), masthead_lines(texts, known)
+            opening = [i for i in range(len(art.blocks)) if i not in menu | masthead][:4]
             lead = next((i for i in opening if not shape_reason(art.blocks[i].text)), None)
             if lead is not None and _title_like(art.blocks[lead], 25) and len(art.blocks) > lead + 1:
+                for i in masthead:
+                    # Said now: once the headline is taken out, nothing under the masthead shows what it was.
+                    art.blocks[i].hint = "masthead"
                 b = art.blocks.pop(lead)
                 art.title, art.title_line = b.text.strip(), b.line
             else:

@@ -5,6 +5,7 @@ neighbours, after those rules have run:
 - a vertical menu: four or more short lines in a row above the article's first body line or
   below its last ("• News", "• World", "Text Size", "Close"), where a list of the text's own
   short items never stands;
+- a masthead: a word or three above the headline ("news center" over the title);
 - a word or three between two furniture lines ("Magazine" between a menu and a row of years);
 - a short line printed twice in a row (an image's alt text and its caption);
 - a trailer: what follows a disclaimer, share prompt, promo or date near the end.
@@ -57,9 +58,27 @@ def menu_lines(texts: list[str]) -> set[int]:
     return out
 
 
+def masthead_lines(texts: list[str], known: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
+    """Indices of the word-or-three lines above a news page's headline: a site's name and a
+    section's ("news center", "Companies news" over "Celebrating the March 8th Festival with Vibrant
+    Activities" over "2023-03-14 views 243"). The headline is the first line of four words or
+    more above the body that is no sentence and no lead-in (colon), and the page's furniture (a
+    date, a byline) must follow it: a short title over a long first line ("Chinese medicine notes"
+    over "One of the fundamental principles of Chinese medicine" and its next line) stays.
+    `known`: lines already known to be furniture, which are neither body nor headline."""
+    body = next((i for i, t in enumerate(texts) if i not in known and _body(t)), len(texts))
+    head = next((i for i in range(body) if i not in known and len(texts[i].split()) > MENU_ITEM_WORDS
+                 and not texts[i].strip().endswith((*_STOPS, ":", "："))), None)
+    if head is None or head + 1 not in known:
+        return set()
+    return {i for i in range(head) if _item(texts[i])}
+
+
 def mark_furniture(ws: list[BlockWork], keys: list[str], tail: int) -> None:
     """Give furniture found from its place a reason (`keys`: each line's repetition key)."""
-    for i in menu_lines([w.rep.text for w in ws]):
+    texts = [w.rep.text for w in ws]
+    marked = {i for i, w in enumerate(ws) if w.block.hint == "masthead"}
+    for i in menu_lines(texts) | masthead_lines(texts, {i for i, w in enumerate(ws) if w.boilerplate}) | marked:
         ws[i].boilerplate = ws[i].boilerplate or "nav_line"
     for i, key in enumerate(keys):
         if key and not ws[i].boilerplate and len(key.split()) <= 6 and key in keys[max(0, i - 1) : i] + keys[i + 1 : i + 2]:

@@ -31,6 +31,8 @@ _NUM = re.compile(r"^(?P<label>\d{1,2}\s*[.、)．,，:]|\d{1,2}(?=\s+[A-Za-z]))
 _WORDNUM = re.compile(rf"^(?P<label>(?:{_NUMWORDS})\s*[,、:.：])\s*(?P<rest>\S.*)$", re.I)
 _BRACKETED = re.compile(r"^【([^【】]+)】$")
 _END_STOP = re.compile(r"[.;,…。]\s*[\"'”’)]?$")
+# A face or an emoji after a sentence ("Please try it out, everyone. (^_^)") hides its full stop.
+_FACE = re.compile(r"\s*(?:\([^A-Za-z0-9()]{1,8}\)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*$")
 # A full stop after a word and a capital after it: the line holds two sentences ("Dr. Li" is one).
 TWO_SENTENCES = re.compile(r"[a-z]{2,}\.\s+[A-Z]")
 
@@ -83,7 +85,7 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
     if text.endswith((":", "：")):
         # "Family exercise:" heads a part; "Try these exercises:" introduces a list.
         return HeadingShape("plain", len(text)) if len(words) <= 5 and has_verb is False else None
-    if _END_STOP.search(text) or TWO_SENTENCES.search(text) and has_verb is not False:
+    if _END_STOP.search(_FACE.sub("", text)) or TWO_SENTENCES.search(text) and has_verb is not False:
         return None
     return HeadingShape("plain", len(text))
 

@@ -1,8 +1,9 @@
-"""Furniture known from its place on the page: vertical menus (tests/data/holdout, 01 and 04)."""
+"""Furniture known from its place on the page: vertical menus (tests/data/holdout, 01 and 04) and
+mastheads (tests/data/holdout2, 01 and 02)."""
 
 from __future__ import annotations
 
-from pipeline.segment.furniture import menu_lines
+from pipeline.segment.furniture import masthead_lines, menu_lines
 
 BODY = "Bitter melon, bitter greens and bitter tea are good for the liver, doctors in Hanoi say."
 
@@ -24,3 +25,30 @@ def test_a_list_of_short_items_inside_the_text_is_the_texts() -> None:
 def test_a_title_and_headings_or_numbered_steps_are_no_menu() -> None:
     assert menu_lines(["Autumn food notes", "Eating persimmons", "吃柿子", BODY]) == set()
     assert menu_lines(["1 Stretch", "2 Twist", "3 Relax", BODY]) == set()
+
+
+def test_a_site_and_a_section_name_above_the_headline_and_its_date_are_a_masthead() -> None:
+    lines = ["news center", "Companies news", 'Celebrating the "March 8th" Festival with Vibrant Activities', "2023-03-14 views 243", BODY]
+    assert masthead_lines(lines, known={3}) == {0, 1}
+
+
+def test_without_a_date_or_byline_under_it_a_long_first_line_is_no_headline() -> None:
+    lines = ["Chinese medicine notes", "One of the fundamental principles of Chinese medicine", "is the concept of Yin and Yang.", BODY]
+    assert masthead_lines(lines) == set()
+    assert masthead_lines(["Sleep well", BODY]) == set()
+
+
+def test_the_first_headline_counts_and_known_furniture_is_neither_body_nor_headline() -> None:
+    # A breadcrumb is the first headline; the title and its subtitle come after it.
+    lines = ["Magazine", "ART & LEISURE - Chinese Traditional Healthcare", "Share to", "Chinese Traditional Healthcare",
+             "The Health Preservation Theory", "By Rose Salas", BODY]
+    assert masthead_lines(lines, known={2, 5}) == {0}
+    lines = ["TheJakartaPost", "Your browser is out of date, and may not be compatible with our website.", "Jakarta Post",
+             "Never mind its shocking taste, drinking jamu is good for you", "Sebastian Partogi (The Jakarta Post)", BODY]
+    assert masthead_lines(lines, known={0, 4}) == set()  # the browser notice reads as body: nothing is above it
+    assert masthead_lines(lines, known={0, 1, 4}) == {0, 2}
+
+
+def test_a_lead_in_colon_is_no_headline() -> None:
+    assert masthead_lines(["How to Order", "Our company provides an order production, process is as follows:", "Share", BODY],
+                          known={2}) == set()

@@ -34,6 +34,8 @@ NOT_HEADINGS = [
     "1. Chronic: adj. [ˋkrɑnɪk]慢性的",  # a glossary entry: English with CJK in it
     "【新唐人2011年9月27日訊】",
     "【Drink more water. Sleep early.】",
+    "Please try it out, everyone. (^_^)",  # a face after the full stop (tests/data/holdout2, 14)
+    "Let's work out healthy and happily. 🙂",
 ]
 
 
@@ -99,6 +101,15 @@ def test_a_title_is_guessed_past_the_pages_logo_and_menu_labels() -> None:
     # tests/data/holdout, 01: a language switcher and a vertical menu above the headline
     assert _title("Eng English", "China 中国人", "• News", "• World", "• Health", "Eat three bitter, avoid two sweet for a healthy liver",
                   "Bitter melon, bitter greens and bitter tea are good for the liver.") == "Eat three bitter, avoid two sweet for a healthy liver"
+
+
+def test_a_title_is_guessed_past_a_masthead_which_stays_marked_as_furniture() -> None:
+    # tests/data/holdout2, 02: a site's and a section's name over the headline and its date
+    lines = ["news center", "Companies news", "Celebrating the March 8th Festival with Vibrant Activities", "2023-03-14 views 243",
+             "The company arranged a visit to the Tianmu Lake Scenic Area for nearly 150 female employees."]
+    art = split_articles(Document(source="page.txt", blocks=[Block(text=t, line=2 * k + 1) for k, t in enumerate(lines)]), SegmentConfig())[0]
+    assert art.title == "Celebrating the March 8th Festival with Vibrant Activities"
+    assert [b.hint for b in art.blocks] == ["masthead", "masthead", "", ""]
 
 
 def test_two_sentences_are_neither_a_guessed_title_nor_a_heading() -> None:
