@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 MENU_ITEM_WORDS = 3  # an item of a menu or a widget's label: "Health", "Text Size", "Join us on:"
 MENU_MIN_ITEMS = 4  # a title, a heading and its source-language twin make three short lines at the top
+TRAILER_MAX_SENTENCES = 3  # a teaser or a link is no sentence; three sentences after a date are a post
 _BULLETS = "•·*-–—>»|"
 _STOPS = (".", "!", "?", "。", "！", "？", ";")
 
@@ -95,11 +96,14 @@ def mark_furniture(ws: list[BlockWork], keys: list[str], tail: int) -> None:
 def _mark_trailer(ws: list[BlockWork], tail: int) -> None:
     """After a disclaimer, share prompt, promo or date near the end, what follows is a trailer: if
     body text came before it and only short lines (links, teasers) come after. A date at the top of
-    a short page starts no trailer: the article follows it."""
+    a short page starts no trailer: the article follows it; nor does the date of a blog's next
+    post, set a sentence to a line ("Yesterday, I had a meeting with my client.")."""
     start = max(0, len(ws) - tail)
     for i in range(start, len(ws)):
         if ws[i].boilerplate in TRAILER_STARTERS:
-            if not any(len(w.rep.text.split()) >= 12 for w in ws[:i]) or any(len(w.rep.text.split()) >= 30 for w in ws[i + 1 :]):
+            after = [w.rep.text.strip() for w in ws[i + 1 :]]
+            if (not any(len(w.rep.text.split()) >= 12 for w in ws[:i]) or any(len(t.split()) >= 30 for t in after)
+                    or sum(len(t.split()) >= 5 and t.endswith(_STOPS) for t in after) >= TRAILER_MAX_SENTENCES):
                 continue
             for w in ws[i + 1 :]:
                 w.boilerplate = w.boilerplate or "trailer"

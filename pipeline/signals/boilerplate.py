@@ -39,10 +39,10 @@ _DATE = re.compile(
     re.I,
 )
 _SOURCE = re.compile(
-    r"(?:^\W*(?:source|sources|via|credit|credits|photo|image|picture|pictures|stills|editor|author|reporter)\s*[:：]"
+    r"(?:^\W*(?:source|sources|via|credit|credits|photo|image|picture|pictures|stills|editor|author|reporter)\s*[:：=]"
     r"|\b(?:stills\s+)?source\s*[:：]\s*\S+\W*$"
     r"|^\W*this (?:article|text|post) (?:was |is )?(?:compiled|reprinted|translated|adapted|excerpted|taken|from)\b"
-    r"|^\W*(?:produced|compiled|translated|proofread)\s*(?:by\s|[|:：])|^\W*special thanks to\b)",
+    r"|^\W*(?:\w+ly\s+)?(?:produced|compiled|translated|proofread)\s*(?:by[\s:：]|[|:：])|^\W*special thanks to\b)",
     re.I,
 )
 _DISCLAIMER = re.compile(

@@ -1,9 +1,11 @@
-"""Furniture known from its place on the page: vertical menus (tests/data/holdout, 01 and 04) and
-mastheads (tests/data/holdout2, 01 and 02)."""
+"""Furniture known from its place on the page: vertical menus (tests/data/holdout, 01 and 04),
+mastheads (tests/data/holdout2, 01 and 02) and trailers."""
 
 from __future__ import annotations
 
-from pipeline.segment.furniture import masthead_lines, menu_lines
+from types import SimpleNamespace
+
+from pipeline.segment.furniture import _mark_trailer, masthead_lines, menu_lines
 
 BODY = "Bitter melon, bitter greens and bitter tea are good for the liver, doctors in Hanoi say."
 
@@ -52,3 +54,23 @@ def test_the_first_headline_counts_and_known_furniture_is_neither_body_nor_headl
 def test_a_lead_in_colon_is_no_headline() -> None:
     assert masthead_lines(["How to Order", "Our company provides an order production, process is as follows:", "Share", BODY],
                           known={2}) == set()
+
+
+def _trailer(lines: list[tuple[str, str | None]]) -> list[str | None]:
+    ws = [SimpleNamespace(rep=SimpleNamespace(text=t), boilerplate=why) for t, why in lines]
+    _mark_trailer(ws, tail=12)  # type: ignore[arg-type]
+    return [w.boilerplate for w in ws]
+
+
+def test_what_follows_a_share_prompt_near_the_end_is_a_trailer() -> None:
+    got = _trailer([(BODY, None), ("Share this article", "share_prompt"), ("Ten foods for a healthy liver", None),
+                    ("Why green tea helps you sleep", None)])
+    assert got == [None, "share_prompt", "trailer", "trailer"]
+
+
+def test_a_blogs_next_post_after_its_date_is_no_trailer() -> None:
+    # tests/data/holdout2, 15: a post's date, then the post set a sentence to a line
+    post = ["Hi there, Jun Tomioka here!", "Yesterday, I had a meeting with my client.",
+            "He told me he was infected with corona virus the other day.", "He had no fever, no cough but he had to stay home."]
+    got = _trailer([(BODY, None), ("2021-06-18 06:28:46 | 日記", "date_line"), *((t, None) for t in post)])
+    assert got == [None, "date_line", None, None, None, None]

