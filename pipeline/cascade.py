@@ -1,6 +1,6 @@
 """The cascade: cheap signals for every sentence, the expensive ones only where they could change the verdict.
 
-LanguageTool and the language model cost 7–20 and about 20 ms a sentence on 2 cores, the cheap signals
+LanguageTool and the language model cost 7–20 and about 7 ms a sentence on 2 cores, the cheap signals
 together well under one. A student (config `garble.student`: least squares of each expensive
 signal on the cheap ones, fitted by scripts/fit_garble.py on MLQE-PE train and the dev sets)
 predicts what the expensive signals would say. With those predictions in, a sentence whose

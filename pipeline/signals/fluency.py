@@ -1,6 +1,6 @@
 """Language-model fluency: how surprised a small LM (SmolLM2-135M) is by a sentence.
 
-A strong cue for literal translationese with correct spelling, but slow on CPU (about 20 ms a
+A strong cue for literal translationese with correct spelling, but slow on CPU (about 7 ms a
 sentence on 2 cores), so the cascade (pipeline/cascade.py) sends it only the sentences whose
 verdict it could change, and results are cached by text hash. Per-token surprise falls as sentences get longer, so
 the value is the excess over what a fluent sentence of that length scores:
