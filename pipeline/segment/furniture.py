@@ -13,6 +13,7 @@ neighbours, after those rules have run:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..signals.boilerplate import TRAILER_STARTERS
@@ -25,6 +26,10 @@ MENU_MIN_ITEMS = 4  # a title, a heading and its source-language twin make three
 TRAILER_MAX_SENTENCES = 3  # a teaser or a link is no sentence; three sentences after a date are a post
 _BULLETS = "•·*-–—>»|"
 _STOPS = (".", "!", "?", "。", "！", "？", ";")
+# What a line of the text ends with: a sentence's stop, perhaps inside a quotation or an aside.
+_TEXT_END = (*_STOPS, "\"", "”", ")")
+# A numbered list item ("1. Stand upright", "3、…"): the text's own, under the line above it.
+_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、)．,，]\s*\S")
 
 
 def _item(text: str) -> bool:
@@ -36,14 +41,15 @@ def _item(text: str) -> bool:
     return 0 < len(t.split()) <= words and not t[:1].isdigit() and not t.endswith(_STOPS)
 
 
-def _body(text: str) -> bool:
+def body_like(text: str) -> bool:
+    """A line of the article's text rather than a label: long, a sentence, or a numbered item."""
     t = text.strip()
-    return len(t.split()) >= 12 or t.endswith(_STOPS)
+    return len(t.split()) >= 12 or t.endswith(_TEXT_END) or bool(_LIST_ITEM.match(t))
 
 
 def menu_lines(texts: list[str]) -> set[int]:
     """Indices of the lines that form vertical menus above the first body line or below the last."""
-    body = [i for i, t in enumerate(texts) if _body(t)]
+    body = [i for i, t in enumerate(texts) if body_like(t)]
     if not body:
         return set()
     out: set[int] = set()
@@ -67,7 +73,7 @@ def masthead_lines(texts: list[str], known: set[int] = frozenset()) -> set[int]:
     date, a byline) must follow it: a short title over a long first line ("Chinese medicine notes"
     over "One of the fundamental principles of Chinese medicine" and its next line) stays.
     `known`: lines already known to be furniture, which are neither body nor headline."""
-    body = next((i for i, t in enumerate(texts) if i not in known and _body(t)), len(texts))
+    body = next((i for i, t in enumerate(texts) if i not in known and body_like(t)), len(texts))
     head = next((i for i in range(body) if i not in known and len(texts[i].split()) > MENU_ITEM_WORDS
                  and not texts[i].strip().endswith((*_STOPS, ":", "："))), None)
     if head is None or head + 1 not in known:

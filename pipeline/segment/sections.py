@@ -8,13 +8,13 @@ Every sentence keeps its raw text, raw line and the repairs made inside it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..config import SegmentConfig
 from ..model import Action, Article, Block, Repair, Section, Sentence, Verdict
 from ..signals.lexical import zipf
+from .furniture import body_like
 from .headings import CJK, HeadingShape, LevelTracker, heading_shape
 
 if TYPE_CHECKING:
@@ -38,16 +38,6 @@ def _has_verb(doc: Doc | None) -> bool | None:
 
 
 NAME_ZIPF = 3.0  # rarer than this in English (wordfreq zipf): a name, not a word ("Naiwen" 0, "Jamu" 1.4; "Tea" 4.7)
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ")")
-
-
-# A numbered list under a short line makes it the list's heading, as a paragraph would.
-_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、)．,，]\s*\S")
-
-
-def _body_like(w: BlockWork) -> bool:
-    text = w.rep.text.strip()
-    return len(text.split()) >= 12 or text.endswith(_SENTENCE_END) or bool(_LIST_ITEM.match(text))
 
 
 def _foreign(w: BlockWork) -> bool:
@@ -81,7 +71,7 @@ def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | N
             # A bilingual page puts the heading's source-language twin between it and its body.
             # A body that opens in lowercase goes on from this line: a sentence the scrape broke in two.
             nxt = next((x for x in works[i + 1 :] if not x.boilerplate and not _foreign(x)), None)
-            if nxt is None or not _body_like(nxt) or nxt.rep.text.lstrip()[:1].islower():
+            if nxt is None or not body_like(nxt.rep.text) or nxt.rep.text.lstrip()[:1].islower():
                 shape = None
         shapes.append(shape)
     # A page set one clause to a line (no full stops) makes most of its lines look like plain
