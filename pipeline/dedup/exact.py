@@ -97,7 +97,8 @@ def line_keys(articles: list[Article]) -> list[LineKeys]:
             if not block:
                 continue
             keys = ((s.id, norm_key(s.cleaned)) for s in block)
-            out.append(LineKeys(tuple(s.id for s in block), norm_key(" ".join(s.cleaned for s in block)),
+            line = key if len(block) == len(group) else norm_key(" ".join(s.cleaned for s in block))  # a heading's label left out
+            out.append(LineKeys(tuple(s.id for s in block), line,
                                 tuple((sid, k) for sid, k in keys if len(k.split()) >= MIN_SENTENCE_WORDS)))
     return out
 
