@@ -8,6 +8,7 @@ Every sentence keeps its raw text, raw line and the repairs made inside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,35 @@ def _has_verb(doc: Doc | None) -> bool | None:
 
 
 NAME_ZIPF = 3.0  # rarer than this in English (wordfreq zipf): a name, not a word ("Naiwen" 0, "Jamu" 1.4; "Tea" 4.7)
+
+
+# Where a sentence turns between CJK script and Latin at a space: a learners' page sets a source
+# sentence and its English on one line, and the parser, made for English, seldom cuts there
+# ("…是中国古老的风景名城。 Hangzhou, an ancient renowned city …").
+_TURN = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u3000-\u303f\uff00-\uffef])\s+(?=[A-Za-z])"
+                   r"|(?<=[A-Za-z0-9.!?;:,\"”’)])\s+(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+TURN_MIN = {"cjk": 4, "words": 3}  # each side a sentence's worth: "China 中国人" or "Goji Berry(枸杞)" stays whole
+
+
+def _script_cuts(text: str) -> list[int]:
+    """Offsets in a sentence's text where it turns between CJK and Latin script, each side long enough."""
+    cuts = [m.end() for m in _TURN.finditer(text)]
+    edges = [0, *cuts, len(text)]
+    pieces = [text[a:b] for a, b in zip(edges, edges[1:])]
+    def enough(t: str) -> bool:
+        return len(CJK.findall(t)) >= TURN_MIN["cjk"] if CJK.search(t) else len(t.split()) >= TURN_MIN["words"]
+    return cuts if cuts and all(enough(t) for t in pieces) else []
+
+
+def _cut_scripts(doc: Doc, sents: list) -> list:
+    """The parser's sentences, cut again where one turns between CJK and Latin script."""
+    out = []
+    for sp in sents:
+        cuts = _script_cuts(sp.text)
+        edges = [sp.start_char, *(sp.start_char + c for c in cuts), sp.end_char]
+        parts = [doc.char_span(a, b, alignment_mode="expand") for a, b in zip(edges, edges[1:])]
+        out.extend(parts if cuts and all(p is not None and len(p) for p in parts) else [sp])
+    return out
 
 
 def _foreign(w: BlockWork) -> bool:
@@ -160,7 +190,7 @@ def build_sections(art: Article, works: list[BlockWork], cfg: SegmentConfig) -> 
                 placed.append((s, 0))
                 body_start = shape.label_end
                 prev_heading = True
-            sents = [sp for sp in (w.doc.sents if w.doc is not None else []) if sp.end_char > body_start]
+            sents = [sp for sp in (_cut_scripts(w.doc, list(w.doc.sents)) if w.doc is not None else []) if sp.end_char > body_start]
             if body_start < len(text) and text[body_start:].strip():
                 if not sents:
                     sents = [None]  # type: ignore[list-item]

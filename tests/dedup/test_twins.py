@@ -10,6 +10,8 @@ import pytest
 
 from pipeline.config import load_config
 from pipeline.run import run
+from pipeline.segment.sections import _script_cuts
+from pipeline.signals.lexical import CJK
 from tests.conftest import ROOT, RunOutput
 
 pytestmark = pytest.mark.integration
@@ -182,7 +184,8 @@ def test_an_english_paragraph_and_its_source_on_one_line_keep_the_english(tmp_pa
     sents = [s for a in result.articles for s in a.sentences]
     by_id = {s.id: s for s in sents}
     chinese = [s for s in sents if "的" in s.cleaned]
-    assert len(chinese) == 2 and all(s.verdict.value == "bilingual_dup" and s.reasons[0] == "source_language_twin" for s in chinese)
+    # Each line's source, cut where the script turns, in as many sentences as its stops make.
+    assert {s.line for s in chinese} == {3, 5} and all(s.verdict.value == "bilingual_dup" and s.reasons[0] == "source_language_twin" for s in chinese)
     assert [by_id[s.twin_of].line for s in chinese] == [s.line for s in chinese]  # the English on its own line
     assert all(s.verdict.value == "ok" for s in sents if s not in chinese and not s.is_heading)
 
@@ -262,3 +265,32 @@ def test_cjk_labels_without_sentence_punctuation_are_furniture_not_a_source(tmp_
     got = {s.line: (s.verdict.value, s.reasons[:1]) for a in result.articles for s in a.sentences}
     assert [got[ln] for ln in (9, 11)] == [("boilerplate", ["untranslated"])] * 2
     assert [got[ln][0] for ln in (3, 5, 7, 13)] == ["ok"] * 4
+
+
+# A translation exercise that sets each source sentence before its English on one line, with no
+# stop between them where the script turns (tests/data/holdout2, 12): the parser keeps them as one
+# sentence, so the sentence is cut where it turns between CJK and Latin script.
+SOURCE_FIRST = """Hangzhou scenery – Learn English | travel
+
+杭州位于浙江省北部,钱塘江北岸,大运河的南端,是中国古老的风景名城。 Hangzhou, an ancient renowned city for its picturesque scenery, is situated in the northern part of Zhejiang province.
+
+蜿蜒曲折的钱塘江,穿过浙西的崇山峻岭到这里之后,江面开阔,景色壮丽 After winding through the lofty mountain ridges of western Zhejiang, the Qiantang River becomes wider with a majestic scenery.
+"""
+
+
+def test_a_source_sentence_and_its_english_in_one_sentence_are_cut_apart(tmp_path: Path) -> None:
+    (tmp_path / "first.txt").write_text(SOURCE_FIRST, encoding="utf-8")
+    result = run([tmp_path / "first.txt"], load_config(overrides=["languagetool.enabled=false"]), quiet=True)
+    sents = [s for a in result.articles for s in a.sentences if s.line in (3, 5)]
+    chinese = [s for s in sents if CJK.search(s.cleaned)]
+    english = [s for s in sents if not CJK.search(s.cleaned)]
+    assert {s.verdict.value for s in chinese} == {"bilingual_dup"} and {s.line for s in chinese} == {3, 5}
+    assert [(s.line, s.verdict.value, s.cleaned[:8]) for s in english] == [(3, "ok", "Hangzhou"), (5, "ok", "After wi")]
+    line3 = "".join(s.text for s in sents if s.line == 3)
+    assert line3.replace(" ", "") == SOURCE_FIRST.splitlines()[2].replace(" ", "")  # nothing of the line lost
+
+
+def test_short_runs_of_the_other_script_are_not_cut() -> None:
+    assert _script_cuts("China 中国人") == []
+    assert _script_cuts("Goji Berry(枸杞), also known as Wolfberry, is a fruit.") == []
+    assert _script_cuts("Tea drinkers, take heart. 喜好喝茶的朋友们,振作起来吧。") == [26]
