@@ -39,6 +39,7 @@ def _has_verb(doc: Doc | None) -> bool | None:
 
 
 NAME_ZIPF = 3.0  # rarer than this in English (wordfreq zipf): a name, not a word ("Naiwen" 0, "Jamu" 1.4; "Tea" 4.7)
+CAPS_NAME_ZIPF = 1.0  # the same in a line of capitals ("premenstrual" 2.1)
 
 
 # Where a sentence turns between CJK script and Latin at a space: a learners' page sets a source
@@ -83,7 +84,10 @@ def _only_names(w: BlockWork) -> bool:
     if w.doc is None or not 0 < len(text.split()) <= 4 or not text[:1].isalpha() or text.endswith((".", "!", "?", ":")) or CJK.search(text):
         return False
     words = [t for t in w.doc if t.is_alpha]
-    return bool(words) and all(t.pos_ == "PROPN" for t in words) and any(zipf(t.text) < NAME_ZIPF for t in words)
+    # In capitals the tagger calls every word a proper noun: only a word English lacks outright is a
+    # name there ("NAIWEN HU"), not a rare one ("PREMENSTRUAL SYNDROME", a heading).
+    limit = CAPS_NAME_ZIPF if text.isupper() else NAME_ZIPF
+    return bool(words) and all(t.pos_ == "PROPN" for t in words) and any(zipf(t.text) < limit for t in words)
 
 
 def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | None]:
