@@ -80,7 +80,7 @@ def heading_shape(text: str, hint: str, max_words: int, has_verb: bool | None = 
     if m and _short_title(m.group(1), max_words):
         # Chinese pages set a heading in 【】, and their translations keep the brackets.
         return HeadingShape("plain", len(text))
-    if not words or len(words) > max_words or not (text[0].isupper() or text[0] in "\"“'‘(["):
+    if not words or len(words) > max_words or not (text[0].isupper() or text[0] in "\"“'‘("):
         return None
     if text.endswith((":", "：")):
         # "Family exercise:" heads a part; "Try these exercises:" introduces a list.
