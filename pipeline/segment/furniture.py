@@ -14,6 +14,7 @@ neighbours, after those rules have run:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from ..signals.boilerplate import TRAILER_STARTERS
@@ -65,7 +66,7 @@ def menu_lines(texts: list[str]) -> set[int]:
     return out
 
 
-def masthead_lines(texts: list[str], known: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
+def masthead_lines(texts: list[str], known: AbstractSet[int] = frozenset()) -> set[int]:
     """Indices of the word-or-three lines above a news page's headline: a site's name and a
     section's ("news center", "Companies news" over "Celebrating the March 8th Festival with Vibrant
     Activities" over "2023-03-14 views 243"). The headline is the first line of four words or

@@ -60,7 +60,7 @@ def _script_cuts(text: str) -> list[int]:
     return cuts if cuts and all(enough(t) for t in pieces) else []
 
 
-def _cut_scripts(doc: Doc, sents: list) -> list:
+def _cut_scripts(doc: Doc, sents: list[Span]) -> list[Span]:
     """The parser's sentences, cut again where one turns between CJK and Latin script."""
     out = []
     for sp in sents:
