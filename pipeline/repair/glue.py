@@ -36,6 +36,11 @@ _PREFIXES = {"anti", "auto", "bio", "co", "counter", "de", "down", "east", "extr
              "post", "pre", "re", "self", "semi", "south", "sub", "super", "tele", "trans", "ultra", "un",
              "under", "up", "west"}
 _SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
+# Shorter runs are split only into two of the commonest words, one of them one of these.
+_PAIR_MIN_LEN = 5
+_PAIR_MIN_ZIPF = 5.0
+_FUNCTION_WORDS = {"a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "in", "is", "it", "of", "on", "or",
+                   "that", "the", "to", "was", "were", "which", "who", "with"}
 
 
 @lru_cache(maxsize=65536)
@@ -64,9 +69,16 @@ def split_token(tok: str, min_zipf: float) -> list[str] | None:
             return None
         parts = [left] if zipf(left) >= min_zipf else _ninja(left, min_zipf)
         return None if parts is None else [*parts, right]
-    if _LOWER.fullmatch(tok) and len(tok) >= _RUN_MIN_LEN and zipf(tok) == 0 and not _inflected(tok):
+    # Lowercase only: a capitalised run is as often a brand or a name ("Filecoin", "Xiaomingzhang").
+    if not _LOWER.fullmatch(tok) or zipf(tok) > 0 or _inflected(tok):
+        return None
+    if len(tok) >= _RUN_MIN_LEN:
         parts = _ninja(tok, max(min_zipf, _RUN_MIN_ZIPF))
         return parts if parts and len(parts) >= 2 and parts[0] not in _PREFIXES else None
+    if len(tok) >= _PAIR_MIN_LEN:
+        # Short: only a pair of the commonest words, one of them a function word ("whoare", "bodyand").
+        parts = _ninja(tok, _PAIR_MIN_ZIPF)
+        return parts if parts and len(parts) == 2 and any(p in _FUNCTION_WORDS for p in parts) else None
     return None
 
 

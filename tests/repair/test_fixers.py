@@ -49,6 +49,8 @@ POSITIVES = [
     ("glued_words", "studies have found thatThe when interspersed", "studies have found that The when interspersed"),
     ("glued_words", "program for persistentlow back pain", "program for persistent low back pain"),
     ("glued_words", "a non-randomized controlledtrial[j]", "a non-randomized controlled trial[j]"),
+    # tests/data/holdout2, 02: two of the commonest words, one a function word
+    ("glued_words", "colleagues whoare usually occupied with their bodyand mind", "colleagues who are usually occupied with their body and mind"),
     ("space_before_punct", "word , word", "word, word"),
     ("space_before_punct", "the end .", "the end."),
     ("space_before_punct", "Really ? Yes", "Really? Yes"),
@@ -92,6 +94,7 @@ NEGATIVES = [
     ("glued_words", "getElementById toString() obj.forEach #backPain @johnSmith"),
     ("glued_words", "strengthening misalignment physiotherapist neuromusculoskeletal multifissured"),
     ("glued_words", "infields northmost microtrauma"),
+    ("glued_words", "Grouparranged Filecoin Xiaomingzhang Tomioka Akane rooms yours"),  # capitalised: brands and names
     ("glued_words", "Double foot is microzhang, heel is apart from wall"),
     ("glued_words", "Evidbasedcomplementalternatmed, baseddafyexercisetherapyonjointmobility"),
     ("space_before_punct", "wait ... ( a ) \" q \" a - b"),
