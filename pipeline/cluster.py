@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 
     from .result import RunResult
 
-#: How long tasks wait when no worker may run them (a worker died and was not replaced).
-NO_WORKERS_TIMEOUT = "60s"
-
-
 @contextmanager
 def connect(cfg: Config) -> Iterator[Client]:
     """A client for executor.scheduler, or for a LocalCluster started (and stopped) here."""
@@ -43,7 +39,7 @@ def connect(cfg: Config) -> Iterator[Client]:
                 client = stack.enter_context(Client(ex.scheduler, timeout="30s"))
             except OSError as exc:
                 raise PipelineError(f"no Dask scheduler at {ex.scheduler}: {exc}") from None
-            wait_for_workers(client)
+            wait_for_workers(client, ex.no_workers_timeout_s)
         else:
             import dask
 
@@ -51,7 +47,7 @@ def connect(cfg: Config) -> Iterator[Client]:
             # after this long with no worker to run them they fail, and so does the run.
             # The workers' statistical profiler samples every thread 100 times a second for a
             # dashboard this cluster does not have. (Its cost was within this machine's noise.)
-            with dask.config.set({"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
+            with dask.config.set({"distributed.scheduler.no-workers-timeout": f"{ex.no_workers_timeout_s:g}s",
                                   "distributed.worker.profile.enabled": False}):
                 # With no dashboard the scheduler still serves its HTTP routes, on port 8787 unless told
                 # otherwise: a second run on this machine (or a cluster still stopping) warned that it was taken.
@@ -69,14 +65,14 @@ def connect(cfg: Config) -> Iterator[Client]:
             _CLOSING.append(closing)
 
 
-def wait_for_workers(client: Client) -> None:
+def wait_for_workers(client: Client, timeout_s: float) -> None:
     """Return once the cluster has a worker: a scheduler may be up before its workers are."""
     if client.scheduler_info()["workers"]:
         return
     try:
-        client.wait_for_workers(1, timeout=NO_WORKERS_TIMEOUT)
+        client.wait_for_workers(1, timeout=f"{timeout_s:g}s")
     except TimeoutError:
-        raise PipelineError(f"the Dask cluster has no workers (waited {NO_WORKERS_TIMEOUT}): start some "
+        raise PipelineError(f"the Dask cluster has no workers (waited {timeout_s:g}s): start some "
                             "(`dask worker SCHEDULER_ADDRESS --nthreads 1`), then run again") from None
 
 

@@ -189,6 +189,8 @@ class ExecutorConfig:
     workers: int = _f(2, "LocalCluster worker processes (one thread each). Ignored with a scheduler address.")
     partitions_per_worker: int = _f(4, "Article partitions per worker: more balance the load, fewer cost less overhead.")
     slice_blocks: int = _f(5000, "Local runs parse and judge this many blocks at a time, then free the parses: it bounds memory. Results do not depend on it.")
+    no_workers_timeout_s: float = _f(60.0, "Seconds a Dask run waits while no worker can run its tasks (a scheduler whose workers have not come, "
+                                           "one that died and was not replaced) before it stops with an error.")
 
 
 @dataclass

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
-from . import cluster
 from .config import Config
 from .dedup import buckets
 from .dedup.exact import Drop, ExactDups, LineKeys, apply_drops, line_keys
@@ -236,7 +235,7 @@ def _gather(futures: list[Future], desc: str, quiet: bool) -> list:
     try:
         got = dict(progress(((f.key, _frozen(r)) for f, r in as_completed(futures, with_results=True)), desc, quiet, total=len(futures)))
     except (NoWorkerError, NoValidWorkerError) as exc:
-        raise PipelineError(f"the Dask cluster had no worker to run the {desc} stage for {cluster.NO_WORKERS_TIMEOUT} "
+        raise PipelineError(f"the Dask cluster had no worker to run the {desc} stage for executor.no_workers_timeout_s "
                             f"(a worker died and was not replaced?): see the workers' logs ({type(exc).__name__})") from None
     except KilledWorker:
         raise PipelineError(f"Dask workers kept dying in the {desc} stage (out of memory?): give them more memory, "

@@ -57,7 +57,7 @@ def test_bad_scheduler_address_is_a_one_line_error(tmp_path: Path) -> None:
 
 def test_a_cluster_with_no_workers_is_a_one_line_error() -> None:
     """A scheduler whose workers have not come (it was a traceback from the stages' worker_config).
-    A fake client: a real one waits cluster.NO_WORKERS_TIMEOUT for them first."""
+    A fake client: a real one waits executor.no_workers_timeout_s for them first."""
 
     class NoWorkers:
         def scheduler_info(self) -> dict:
@@ -67,7 +67,7 @@ def test_a_cluster_with_no_workers_is_a_one_line_error() -> None:
             raise TimeoutError(f"Only 0/{n} workers arrived after {timeout}")
 
     with pytest.raises(PipelineError, match=r"^the Dask cluster has no workers \(waited 60s\): start some"):
-        wait_for_workers(NoWorkers())  # type: ignore[arg-type]
+        wait_for_workers(NoWorkers(), 60.0)  # type: ignore[arg-type]
 
 
 def _records(n: int, seed: int) -> list[NearRecord]:
@@ -169,18 +169,18 @@ def test_a_text_several_partitions_have_is_parsed_by_one_of_them() -> None:
     assert all(60 < len(ts) < 140 for ts in many)
 
 
-def test_work_no_worker_can_run_fails_the_run_instead_of_waiting_for_ever(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_work_no_worker_can_run_fails_the_run_instead_of_waiting_for_ever() -> None:
     """What a worker that died and was not replaced leaves behind: tasks no worker can take."""
     from pipeline import cluster, dask_run
     from pipeline.config import Config
     from pipeline.errors import PipelineError
 
-    monkeypatch.setattr(cluster, "NO_WORKERS_TIMEOUT", "1s")
     cfg = Config()
+    cfg.executor.no_workers_timeout_s = 1
     cfg.executor.workers = 1
     with cluster.connect(cfg) as client:
         stuck = client.submit(len, "x", workers=["tcp://127.0.0.1:1"], allow_other_workers=False, pure=False)
-        with pytest.raises(PipelineError, match="had no worker to run the parse stage for 1s"):
+        with pytest.raises(PipelineError, match="had no worker to run the parse stage for executor.no_workers_timeout_s"):
             dask_run._gather([stuck], "parse", True)
 
 
