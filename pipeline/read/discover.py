@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from ..config import ReadConfig
 from ..errors import InputError
+
+if TYPE_CHECKING:  # config checks read.formats against FORMATS: the import goes one way only
+    from ..config import ReadConfig
 
 # Suffix -> reader format. Folder walks read only the formats in config; a file
 # named explicitly is read by its suffix, or as plain text if the suffix is unknown.
