@@ -84,13 +84,21 @@ _FIELDS = re.compile(rf"(?:^|\s)(?:{_FIELD})\s*[:：]", re.I)
 _FIELD_ALONE = re.compile(rf"^\W*{_FIELD}\s*[:：]?\W*$", re.I)
 _FURNITURE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*(?:views?|reads?|comments?|likes?|shares?)|advertisement|loading\.*|print|change size|share this article|read more\W*"
-    r"|(?:also|related|recommended)\s+read(?:ing)?\s*[:：].*|read\s*[:：].*|picture \d+ of .*|posted in\s+\w+(?:\s+\w+)?)\W*$",
+    r"|(?:also|related|recommended)\s+read(?:ing)?\s*[:：].*|read\s*[:：].*|picture \d+ of .*|posted in\s+\w+(?:\s+\w+)?"
+    # the links every template has, alone on their line ("Contact us", "Learn more >>")
+    r"|contact(?: us)?|get in touch(?: with us)?|about us|(?:learn|see|view|load) more|more|back to (?:the )?top|(?:previous|prev|next)(?: (?:article|post|page))?"
+    # an image's address or file name left where the image was
+    r"|(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|webp|svg)(?:\?\S*)?"
+    # an image's alt text: a word or three and what it is ("Acne image", "Longevity logo")
+    r"|(?:[\w'-]+\s+){1,3}(?:image|photo|picture|pic|illustration|logo|icon|thumbnail)s?)\W*$",
     re.I,
 )
 # A caption's credit ("… - Photo: D.N.", "… [Image source=Clipart Korea]"), or a stock agency's ("Dionisvera/Shutterstock").
 _CREDIT = re.compile(
     r"\s[-–—|(]\s*(?:photo|image|picture|source|credit)s?\s*[:：][^!?]{1,40}\)?\s*$"
     r"|\[(?:photo|image|picture)s?(?: source)?\s*[=:：][^\]]{1,40}\]\s*$"
+    # "… (The picture is taken from freepik)", "(Photo by Li Wei)", "(Image courtesy of WHO)"
+    r"|\(\s*(?:the\s+)?(?:photo|image|picture|pic)s?\s+(?:(?:is|are|was|were)\s+)?(?:taken\s+from|sourced\s+from|courtesy\s+of|from|by|via)\s[^()]{1,40}\)\W*$"
     r"|^[\w .'-]{1,40}/\s*(?:shutterstock|getty\s*images|istock(?:photo)?|alamy|adobe\s*stock|depositphotos|123rf|pixabay|unsplash|dreamstime)\W*$",
     re.I,
 )
@@ -215,7 +223,7 @@ def shape_reason(text: str, raw: str | None = None) -> str | None:
 
 # Short lines built around what every site's template says: (at most this many words, the
 # pattern, the reason), tried in order.
-_VOCABULARY = ((15, _FURNITURE, "field_line"), (30, _CREDIT, "field_line"), (40, _TEMPLATE, "field_line"),
+_VOCABULARY = ((15, _FURNITURE, "field_line"), (40, _CREDIT, "field_line"), (40, _TEMPLATE, "field_line"),
                (40, _DISCLAIMER, "disclaimer"), (25, _SOURCE, "source_line"), (15, _SHARE, "share_prompt"), (30, _FOLLOW, "share_prompt"), (15, _PROMO, "promo"))
 
 

@@ -43,6 +43,15 @@ SHAPES = [
     ("TheJakartaPost", "nav_line"),
     ("/Photo = Getty Images Bank", "source_line"),  # tests/data/holdout2, 16
     ("Kindly translated by: Kazumi (Thanks a lot!)", "source_line"),  # tests/data/holdout2, 14
+    # tests/data/holdout3 (after its blind measurement): what every template has
+    ("https://cdn.coolban.com/ehow/timg/220821/213Q363A-0.jpg", "field_line"),
+    ("Contact us", "field_line"),
+    ("Get In Touch", "field_line"),
+    ("Learn more >>", "field_line"),
+    ("Acne image", "field_line"),
+    ("Longevity logo", "field_line"),
+    ("Drinking a cup of warm water after waking up in the morning will help the body detoxify and improve skin texture; "
+     "the picture is a situational photo. (The picture is taken from freepik)", "field_line"),
     ("date 2019-12-19 BENEFITS OF CONSUMING KOREAN FOOD News Today 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)", "date_line"),
 ]
 
@@ -76,6 +85,12 @@ CONTENT = [
     "Step By Step",
     "YouTube",
     "Between 2019-12-01 and 2020-03-01, 1,200 patients were seen on 2020-01-15 alone.",
+    "Contact your doctor if the pain lasts more than a week.",
+    "More than half of the patients improved.",
+    "Visit www.who.int for the full guidelines.",
+    "How to improve your body image",
+    "The photo was taken by a patient's daughter (see below).",
+    "Next, soak your feet in warm water.",
 ]
 
 
