@@ -57,22 +57,30 @@ def content_lemmas(spans: list[Span | None]) -> frozenset[str]:
 
 def units(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[list[Unit]]:
     """Body units grouped into runs that no heading interrupts."""
-    runs: list[list[Unit]] = [[]]
+    return [run for run, _ in runs_under_headings(art, spans, cfg) if run]
+
+
+def runs_under_headings(art: Article, spans: dict[str, Span], cfg: DedupConfig) -> list[tuple[list[Unit], Sentence | None]]:
+    """Each run of body units with the heading that opens it (None for the first, if no heading does)."""
+    runs: list[tuple[list[Unit], Sentence | None]] = [([], None)]
     by_block: dict[int, list[Sentence]] = {}
+    heads: dict[int, Sentence] = {}
     for s in art.sentences:
         if s.is_heading:
             by_block.setdefault(s.block_index, [])
+            heads[s.block_index] = s
         elif _seen(s):
             by_block.setdefault(s.block_index, []).append(s)
     langs = tuple(cfg.languages)
     for bi in sorted(by_block):
-        if not by_block[bi]:
-            runs.append([])
-            continue
+        if bi in heads:
+            runs.append(([], heads[bi]))
+            if not by_block[bi]:
+                continue
         for sents in _script_parts(by_block[bi], langs):
             text = " ".join(s.cleaned for s in sents)
-            runs[-1].append(Unit(sents, language_of(text, langs), BlockText(text, content_lemmas([spans.get(s.id) for s in sents]))))
-    return [r for r in runs if r]
+            runs[-1][0].append(Unit(sents, language_of(text, langs), BlockText(text, content_lemmas([spans.get(s.id) for s in sents]))))
+    return runs
 
 
 def _script_parts(sents: list[Sentence], langs: tuple[str, ...]) -> list[list[Sentence]]:
@@ -277,6 +285,27 @@ def _better(a: Unit, b: Unit, margin: float) -> tuple[Unit, Unit, str]:
     return a, b, f"scores tie ({a.score:.2f} vs {b.score:.2f}): the earlier copy"
 
 
+#: A heading's source is a heading too: at most this many CJK characters (or words) per English word.
+HEADING_SOURCE_MAX = {"cjk": 4.0, "words": 2.0}
+
+
+def _heading_source(run: list[Unit], heading: Sentence | None, pairs: list[Pair]) -> None:
+    """A bilingual page prints a heading's source right under it ("When should drink water to
+    detoxify the body?" / "什么时候应该喝水为身体解毒?"): the run's first block, in another
+    language, one line, about as long as the heading would be in it, is that heading's twin."""
+    if heading is None or not run or run[0].lang == "en" or len(run[0].sents) > 2 or any(s.verdict not in LIVE for s in run[0].sents):
+        return
+    u, words = run[0], len(heading.cleaned.split())
+    text = u.body.text
+    size, unit = (len(CJK.findall(text)), "cjk") if u.lang in CJK_LANGUAGES else (len(text.split()), "words")
+    if not MIN_SOURCE_SHARE[unit] * words <= size <= HEADING_SOURCE_MAX[unit] * words + 2 or not _numbers([u]) <= set(_NUMBER.findall(heading.cleaned)):
+        return  # too short or too long to be the heading's source, or numbers the heading lacks
+    for s in u.sents:
+        s.drop(Verdict.BILINGUAL_DUP, "source_language_twin", twin_of=heading.id)
+    pairs.append(Pair("source_language_twin", heading.id, u.sents[0].id, 1.0, f"English heading kept; the {u.lang} line is its source",
+                      round(heading.garble_score, 4), round(u.score, 4), bool(heading.repairs)))
+
+
 def _untranslated(run: list[Unit]) -> None:
     """A block in Chinese, Japanese or Korean script that no English block translates is the
     source page's furniture or text left untranslated: not the English article's, and not
@@ -291,7 +320,8 @@ def _untranslated(run: list[Unit]) -> None:
 def mark_twins(articles: list[Article], spans: dict[str, Span], cfg: DedupConfig) -> list[Pair]:
     pairs: list[Pair] = []
     for art in articles:
-        for run in units(art, spans, cfg):
+        for run, heading in runs_under_headings(art, spans, cfg):
+            _heading_source(run, heading, pairs)
             _source_language(run, pairs)
             _paraphrases(run, cfg, pairs)
             _untranslated(run)

@@ -7,7 +7,7 @@ A heading is recognised by its shape, not by a site's wording:
 - `num`     "1. Massage yourself", "3、…", "2 the arch" with a short rest.
 - `wordnum` "One, wrist ache – turn wrist", "Second: …".
 - `plain`   a short line with no closing full stop (or one set in 【】), followed by body text (past a source-language
-            twin of it); none where such lines hold more than `segment.plain_heading_share` of
+            twin of it, or the heading of its first subsection); none where such lines hold more than `segment.plain_heading_share` of
             the article's words (a page set one clause to a line: they are its text).
 No heading has CJK in it: a heading of the English text is in English.
 - `format`  what the format says (Markdown `##`, HTML <h2>).

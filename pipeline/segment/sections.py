@@ -90,6 +90,27 @@ def _only_names(w: BlockWork) -> bool:
     return bool(words) and all(t.pos_ == "PROPN" for t in words) and any(zipf(t.text) < limit for t in words)
 
 
+#: How many short heading-shaped lines may stand between a heading and its body: a part's heading,
+#: then the heading of its first subsection ("What are the effects of garlic?" / "Help with cold
+#: prevention" / the text).
+HEADING_CHAIN = 1
+
+
+def _heads_body(works: list[BlockWork], i: int, cfg: SegmentConfig) -> bool:
+    """A plain short line is a heading only if body text follows it: a sentence, or a paragraph,
+    perhaps after the heading of its first subsection. A bilingual page puts the heading's
+    source-language twin between it and its body. A body that opens in lowercase goes on from
+    this line: a sentence the scrape broke in two."""
+    following = [x for x in works[i + 1 :] if not x.boilerplate and not _foreign(x)]
+    for k, nxt in enumerate(following[: HEADING_CHAIN + 1]):
+        text = nxt.rep.text
+        if body_like(text):
+            return not text.lstrip()[:1].islower()
+        if k == HEADING_CHAIN or heading_shape(text, nxt.block.hint, cfg.heading_max_words, _has_verb(nxt.doc)) is None:
+            return False
+    return False
+
+
 def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | None]:
     for w in works:
         if not w.boilerplate and _only_names(w):
@@ -100,13 +121,8 @@ def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | N
             shapes.append(None)
             continue
         shape = heading_shape(w.rep.text, w.block.hint, cfg.heading_max_words, _has_verb(w.doc))
-        if shape and shape.style == "plain":
-            # A plain short line is a heading only if body text follows it: a sentence, or a paragraph.
-            # A bilingual page puts the heading's source-language twin between it and its body.
-            # A body that opens in lowercase goes on from this line: a sentence the scrape broke in two.
-            nxt = next((x for x in works[i + 1 :] if not x.boilerplate and not _foreign(x)), None)
-            if nxt is None or not body_like(nxt.rep.text) or nxt.rep.text.lstrip()[:1].islower():
-                shape = None
+        if shape and shape.style == "plain" and not _heads_body(works, i, cfg):
+            shape = None
         shapes.append(shape)
     # A page set one clause to a line (no full stops) makes most of its lines look like plain
     # headings; where they hold much of the text, they are the text. Counted in words, so that

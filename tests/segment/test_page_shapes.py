@@ -78,7 +78,30 @@ def test_a_question_over_each_paragraph_is_a_heading(tmp_path: Path) -> None:
 
 
 def test_a_heading_keeps_its_source_language_twin_under_it(tmp_path: Path) -> None:
-    assert _kinds(tmp_path, BILINGUAL)["Eating persimmons"] == "heading"
+    rows = _rows(tmp_path, BILINGUAL).set_index("text")
+    assert rows.loc["Eating persimmons", "kind"] == "heading"
+    # The twin under it is the heading's source, not an untranslated line (tests/data/holdout3, 06).
+    assert rows.loc["吃柿子", "verdict"] == "bilingual_dup"
+    assert rows.loc["吃柿子", "twin_of"] == rows.loc["Eating persimmons", "id"]
+
+
+# A part's heading, then the heading of its first subsection, then the text (tests/data/holdout3, 17).
+CHAIN = """Garlic notes
+
+Garlic, an essential ingredient in Korean cuisine, has been called "one harm, a hundred benefits" since ancient times.
+
+What are the effects of garlic?
+Help with cold prevention
+Looking at previous studies, the antiviral properties contained in garlic can inhibit the replication of cold viruses when they enter the body, and people who eat it often catch fewer colds in winter.
+Suitable for lowering blood pressure
+According to one study, blood pressure significantly decreases in hypertensive patients who take garlic supplements for several months, which is why doctors often recommend it with a low-salt diet.
+"""
+
+
+def test_a_heading_over_the_heading_of_its_first_subsection_is_a_heading(tmp_path: Path) -> None:
+    kinds = _kinds(tmp_path, CHAIN)
+    for h in ("What are the effects of garlic?", "Help with cold prevention", "Suitable for lowering blood pressure"):
+        assert kinds[h] == "heading", h
 
 
 def test_a_page_of_one_clause_a_line_has_no_plain_headings(tmp_path: Path) -> None:
