@@ -101,6 +101,12 @@ class GarbleConfig:
          "word_rarity_v1": 0.0, "rarest_word_v1": 0.0, "languagetool_v1": 0.0, "lm_fluency_v1": 1.909},
         "Logistic weights (log-odds per unit of signal) and bias of garble_score; fitted by scripts/fit_garble.py.",
     )
+    reason_baseline: dict[str, float] = _f(
+        # Median contribution on fluent MLQE-PE train sentences (da_mean >= 70), by scripts/fit_garble.py; every other
+        # weighed signal's median there is 0.
+        {"phrasing_v1": 0.44},
+        "Log-odds a signal adds to a fluent sentence's score: it is named among a sentence's reasons only when it adds at least "
+        "0.5 more than that (fitted by scripts/fit_garble.py). Scores and verdicts do not depend on it.")
     truncated: bool = _f(True, "A file's or record's last sentence that ends without sentence punctuation is garbled (reason `truncated`): "
                               "the scrape was cut off there, mid-sentence.")
     # 0.8 keeps 98% of the full-evidence verdicts on the dev sets (scripts/fit_garble.py) but 96.2% on the bench's new

@@ -12,7 +12,8 @@ much in all as half of MLQE-PE train (`--scrape-share`). Every figure printed is
   sites of the sites set, and the model is fitted on everything else), F1 of garbled and the share
   of ok sentences flagged, per set and per site, at the threshold chosen on those predictions
   (the best pooled F1 with at most 5% of each set's ok sentences flagged).
-Then the cascade's student (README, "Speed"): a least-squares model of each expensive signal
+Then each weighed signal's median contribution on fluent MLQE-PE train sentences (da_mean >= 70),
+which a signal must clearly exceed to be named a reason (`reason_baseline`), and the cascade's student (README, "Speed"): a least-squares model of each expensive signal
 (LanguageTool, language model) from the cheap ones, and the margin around the threshold inside
 which the expensive signals are computed; the share of full-evidence verdicts kept is printed.
 
@@ -302,6 +303,9 @@ def main() -> None:
     print(f"threshold = {threshold}")
     print("weights = { " + ", ".join([f'bias = {w[-1]:.3f}'] + [f'{n} = {v:.3f}' for n, v in zip(names, w[:-1])]) + " }")
     print(f"cascade_margin = {margin}")
+    fluent = t["train"][t["train"]["da_mean"] >= 70]
+    base = {n: round(float((fluent[n] * v).median()), 2) for n, v in zip(names, w[:-1]) if v > 0}
+    print("reason_baseline = { " + ", ".join(f"{n} = {b}" for n, b in base.items() if b > 0) + " }")
     print("student = { " + ", ".join(f"{n} = {{ " + ", ".join(f"{c} = {v}" for c, v in coef.items()) + " }" for n, coef in student.items()) + " }")
 
 

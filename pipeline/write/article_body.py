@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup, escape
 
-from ..decide import MIN_CONTRIBUTION, contribution
+from ..decide import contribution
 from ..model import Sentence, Signal
 from ..review.key import sentence_keys
 
@@ -171,7 +171,7 @@ class BodyRenderer:
         out = [f'<details class="why{"" if loud else " q"}"><summary>']
         if loud:
             for g, c in fire:
-                on = " on" if g.reason and c >= MIN_CONTRIBUTION else ""
+                on = " on" if g.reason and g.reason in s.reasons else ""  # named as a reason (pipeline.decide)
                 out.append(f'<span class="rc{on}">{escape(g.reason or g.name)} <b>{c:+.2f}</b></span>')
             if s.repairs:
                 out.append(f'<span class="rp">{len(s.repairs)} repair{"s" if len(s.repairs) > 1 else ""}</span>')
