@@ -31,7 +31,6 @@ Run:  python3 tests/data/holdout/make_devset.py   (from the repo root; standard 
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import sys
 from pathlib import Path
@@ -47,6 +46,9 @@ assert _spec.loader is not None
 _spec.loader.exec_module(_sites)
 CODES = _sites.CODES
 assert CODES == {"o": "ok", "g": "garbled", "b": "boilerplate", "bd": "bilingual_dup", "d": "dup", "h": "heading"}
+
+
+EARLIER_SETS = ("sites",)
 
 
 # --- pages: file, url, site, topic, source_language, shape_notes (tab-separated) -------------
@@ -238,20 +240,9 @@ LABELS = """
 """
 
 
-def sites_domains() -> set[str]:
-    with open(HERE.parent / "sites" / "pages.tsv", encoding="utf-8", newline="") as f:
-        return {r[2] for r in list(csv.reader(f, delimiter="\t"))[1:]}
-
 
 def main() -> None:
-    # held out: no domain of the sites set, and not the original sample's site
-    pages = [p.split("\t") for p in PAGES.strip().splitlines()]
-    reused = {p[2] for p in pages} & sites_domains()
-    assert not reused, f"domains already used by tests/data/sites: {sorted(reused)}"
-    assert not any("infraredheatingtherapy" in p[1].lower() for p in pages), "sample site reused"
-    for p in pages:  # file name = NN_<domain with dots as underscores>.txt
-        assert p[0][3:-4] == p[2].replace(".", "_"), f"file name does not match site: {p[0]}"
-    _sites.build(HERE, LABELS, PAGES)
+    _sites.build_held_out(HERE, LABELS, PAGES, EARLIER_SETS)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ Run:  python3 tests/data/holdout2/make_devset.py   (from the repo root; standard
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import sys
 from pathlib import Path
@@ -46,10 +45,10 @@ _sites = importlib.util.module_from_spec(_spec)
 assert _spec.loader is not None
 _spec.loader.exec_module(_sites)
 CODES = _sites.CODES
-split2 = _sites.split2
-parse_labels = _sites.parse_labels
-build = _sites.build
 assert CODES == {"o": "ok", "g": "garbled", "b": "boilerplate", "bd": "bilingual_dup", "d": "dup", "h": "heading"}
+
+
+EARLIER_SETS = ("sites", "holdout")
 
 
 # --- pages: file, url, site, topic, source_language, shape_notes (tab-separated) -------------
@@ -464,40 +463,9 @@ LABELS = """
 """
 
 
-def used_domains() -> set[str]:
-    """Domains of the two earlier sets (tests/data/sites and tests/data/holdout)."""
-    out: set[str] = set()
-    for d in ("sites", "holdout"):
-        with open(HERE.parent / d / "pages.tsv", encoding="utf-8", newline="") as f:
-            out |= {r[2].lower() for r in list(csv.reader(f, delimiter="\t"))[1:]}
-    return out
-
-
-def same_site(a: str, b: str) -> bool:
-    """a and b are the same domain, or one is a subdomain of the other (m.x.com / x.com)."""
-    return a == b or a.endswith("." + b) or b.endswith("." + a)
-
 
 def main() -> None:
-    pages = [p.split("\t") for p in PAGES.strip().splitlines()]
-    sites = [p[2].lower() for p in pages]
-    # one page per domain, and no domain of the sites or holdout sets, nor the sample's site
-    assert len(set(sites)) == len(sites), "a domain is used twice"
-    used = used_domains()
-    reused = sorted(s for s in sites if any(same_site(s, u) for u in used))
-    assert not reused, f"domains already used by tests/data/sites or tests/data/holdout: {reused}"
-    assert not any("infraredheatingtherapy" in p[1].lower() for p in pages), "sample site reused"
-    for p in pages:  # file name = NN_<domain with dots as underscores>.txt
-        assert p[0][3:-4] == p[2].replace(".", "_"), f"file name does not match site: {p[0]}"
-    # same pieces as the sites set: every multi-code line has one code per split2() piece
-    labels = parse_labels(LABELS)
-    for src, lines in labels.items():
-        raw = (HERE / "raw" / src).read_text(encoding="utf-8").split("\n")
-        for n, codes in lines.items():
-            assert 1 <= n <= len(raw) and raw[n - 1].strip(), f"{src}:{n}: no such non-blank line"
-            if len(codes) > 1:
-                assert len(split2(raw[n - 1])) == len(codes), f"{src}:{n}: piece count differs"
-    build(HERE, LABELS, PAGES)
+    _sites.build_held_out(HERE, LABELS, PAGES, EARLIER_SETS)
 
 
 if __name__ == "__main__":

@@ -1034,6 +1034,37 @@ def build(here: Path, labels_text: str, pages_text: str) -> None:
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
 
 
+def same_site(a: str, b: str) -> bool:
+    """a and b are the same domain, or one is a subdomain of the other (m.x.com / x.com)."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def build_held_out(here: Path, labels_text: str, pages_text: str, earlier: tuple[str, ...]) -> None:
+    """The held-out sets' checks, then build(): one page per domain (a sub- or parent domain
+    counts as the same), no domain of the `earlier` sets (folders beside this one) nor the
+    sample's site, file names and URLs that match their site, and one label per split2() piece."""
+    pages = [p.split("\t") for p in pages_text.strip().splitlines()]
+    sites = [p[2].lower() for p in pages]
+    assert not any(same_site(a, b) for i, a in enumerate(sites) for b in sites[i + 1 :]), "a domain is used twice"
+    used: set[str] = set()
+    for d in earlier:
+        with open(here.parent / d / "pages.tsv", encoding="utf-8", newline="") as f:
+            used |= {r[2].lower() for r in list(csv.reader(f, delimiter="\t"))[1:]}
+    reused = sorted(s for s in sites if any(same_site(s, u) for u in used))
+    assert not reused, f"domains already used by {', '.join(earlier)}: {reused}"
+    assert not any("infraredheatingtherapy" in (p[1] + p[2]).lower() for p in pages), "sample site reused"
+    for p in pages:  # file name = NN_<domain with dots as underscores>.txt
+        assert p[0][3:-4] == p[2].replace(".", "_"), f"file name does not match site: {p[0]}"
+        assert same_site(p[1].split("/")[2].lower(), p[2].lower()), f"url does not match site: {p[0]}"
+    for src, lines in parse_labels(labels_text).items():
+        raw = (here / "raw" / src).read_text(encoding="utf-8").split("\n")
+        for n, codes in lines.items():
+            assert 1 <= n <= len(raw) and raw[n - 1].strip(), f"{src}:{n}: no such non-blank line"
+            if len(codes) > 1:
+                assert len(split2(raw[n - 1])) == len(codes), f"{src}:{n}: piece count differs"
+    build(here, labels_text, pages_text)
+
+
 def main() -> None:
     build(HERE, LABELS, PAGES)
 
