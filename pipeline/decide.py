@@ -42,8 +42,8 @@ def contributions(sent: Sentence, weights: dict[str, float]) -> list[tuple[str, 
 
 def named(sig: Signal, added: float, baseline: dict[str, float]) -> bool:
     """Whether a signal that adds `added` log-odds is a reason: it must add clearly more than it does
-    on a fluent sentence. A signal that fires on most fluent text too (mt_phrasing: on 44% of fluent
-    MLQE-PE sentences at 0.5 log-odds) says nothing about this one when it adds only its usual share."""
+    on a fluent sentence. A signal that adds something to most fluent text too (mt_phrasing) says
+    nothing about this sentence when it adds only its usual share."""
     return bool(sig.reason) and added >= MIN_CONTRIBUTION + baseline.get(sig.name, 0.0)
 
 
