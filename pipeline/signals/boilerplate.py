@@ -78,7 +78,8 @@ _BYLINE = re.compile(r"^\W*(?:by|posted by|written by|edited by|reported by|auth
                      r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*\([\w&.' -]{0,30}\b(?:post|times|daily|news|press|herald|journal|tribune|gazette|"
                      r"xinhua|reuters|ap|afp|bernama|antara|yonhap|kyodo|agency|staff|writer|reporter|correspondent|contributor)\)\s*$", re.I)
 # Labels of the fields page templates print: a line of two or more of them, or one alone with its colon.
-_FIELD = (r"(?:updated?|update date|posted(?: on| in)?|published|release(?: time| date)?|time|date|source|views|author|editor|"
+_FIELD = (r"(?:updated?|update date|posted(?: on| in)?|published|release(?: time| date)?|time|date|source|views|author|editor|edit(?:ed by)?|"
+          r"responsible editor|editor in charge|"
           r"tags?|tagged with|categor(?:y|ies)|filed under|comments?|search|locations?|follow us(?: on)?|share(?: to| this)?)")
 _FIELDS = re.compile(rf"(?:^|\s)(?:{_FIELD})\s*[:：]", re.I)
 _FIELD_ALONE = re.compile(rf"^\W*{_FIELD}\s*[:：]?\W*$", re.I)
@@ -89,8 +90,13 @@ _FURNITURE = re.compile(
     r"|contact(?: us)?|get in touch(?: with us)?|about us|(?:learn|see|view|load) more|more|back to (?:the )?top|(?:previous|prev|next)(?: (?:article|post|page))?"
     # an image's address or file name left where the image was
     r"|(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|webp|svg)(?:\?\S*)?"
-    # an image's alt text: a word or three and what it is ("Acne image", "Longevity logo")
-    r"|(?:[\w'-]+\s+){1,3}(?:image|photo|picture|pic|illustration|logo|icon|thumbnail)s?)\W*$",
+    # an image's alt text: a word or three and what it is ("Acne image", "WordPress.com Logo", "thumbnail"),
+    # or a camera's file name ("100_4499", "IMG_2031", "DSC-0042")
+    r"|(?:[\w.'-]+\s+){0,3}(?:image|photo|picture|pic|illustration|logo|icon|thumbnail)s?|(?:[a-z]{1,4}|\d{3})[_-]\d{3,}(?:[_-]\d+)*"
+    # a blog platform's comment and log-in widget ("Leave a Reply", "4 thoughts on “…”", "Pingback: …",
+    # "You are commenting using your WordPress.com account.", "Log Out / Change )", "Advertisements")
+    r"|leave a (?:reply|comment)|\d+ (?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to)\b.*|(?:\d+\.\s*)?(?:ping|track)back:.*"
+    r"|you are commenting using your\b.*|log out\s*/\s*change\W*|fill in your details below\b.*|advertisements?|post (?:a )?comment)\W*$",
     re.I,
 )
 # A caption's credit ("… - Photo: D.N.", "… [Image source=Clipart Korea]"), or a stock agency's ("Dionisvera/Shutterstock").

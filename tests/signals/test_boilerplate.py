@@ -52,6 +52,18 @@ SHAPES = [
     ("Longevity logo", "field_line"),
     ("Drinking a cup of warm water after waking up in the morning will help the body detoxify and improve skin texture; "
      "the picture is a situational photo. (The picture is taken from freepik)", "field_line"),
+    # tests/data/holdout4 (after its blind measurement): a blog platform's widget, a camera's file name, fields
+    ("Leave a Reply", "field_line"),
+    ("4 thoughts on “Tempe Mountain, Indonesia", "field_line"),
+    ("1. Pingback: Tempe | Archipelago Empire", "field_line"),
+    ("You are commenting using your WordPress.com account.", "field_line"),
+    ("Log Out / Change )", "field_line"),
+    ("Advertisements", "field_line"),
+    ("WordPress.com Logo", "field_line"),
+    ("100_4499", "field_line"),
+    ("IMG_2031", "field_line"),
+    ("thumbnail", "field_line"),
+    ("Edit:WENWEN Responsible editor:LINXUAN", "field_line"),
     ("date 2019-12-19 BENEFITS OF CONSUMING KOREAN FOOD News Today 입력 2019.12.19 (15:13) 수정 2019.12.19 (16:45)", "date_line"),
 ]
 
@@ -91,6 +103,11 @@ CONTENT = [
     "How to improve your body image",
     "The photo was taken by a patient's daughter (see below).",
     "Next, soak your feet in warm water.",
+    "Leave a little room at the top of the jar.",
+    "2020",
+    "1,500 mg",
+    "Image quality matters less than you think.",
+    "Four thoughts on healthy eating that every parent should know.",
 ]
 
 
