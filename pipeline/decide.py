@@ -28,6 +28,11 @@ MIN_CONTRIBUTION = 0.5
 
 _GARBLED_ACTION = {"drop": Action.DROPPED, "flag": Action.FLAGGED, "keep": Action.KEPT}
 
+#: A sentence that opens, in lowercase, with an auxiliary or a modal lost its subject with the line
+#: before it ("is to provide.", "should start and drink at least 8 glasses of water."): the scrape
+#: dropped or broke that line. Twelve such rows in the dev sets, every one labelled garbled.
+_HEADLESS = re.compile(r"^(?:is|are|was|were|has|have|had|does|did|must|should|shall|can|could|will|would|may|might)\s+[a-z]")
+
 
 def contribution(sig: Signal, weights: dict[str, float]) -> float:
     """What this signal adds to the score's log-odds (w * value)."""
@@ -61,7 +66,10 @@ def decide(sent: Sentence, cfg: Config) -> None:
         return  # boilerplate, dup and headings were decided by their own stage
     fired = [(sig.reason, c) for sig in sent.signals if sig.value > 0 and named(sig, c := contribution(sig, weights), cfg.garble.reason_baseline)]
     sent.reasons = [r for r, _ in sorted(fired, key=lambda rc: (-rc[1], rc[0]))]
-    if sent.garble_score >= cfg.garble.threshold:
+    headless = cfg.garble.headless and bool(_HEADLESS.match(sent.cleaned))
+    if headless:
+        sent.reasons.insert(0, "headless")
+    if headless or sent.garble_score >= cfg.garble.threshold:
         sent.verdict = Verdict.GARBLED
         sent.action = _GARBLED_ACTION[cfg.output.garbled]
 
