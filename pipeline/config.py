@@ -109,6 +109,8 @@ class GarbleConfig:
         "0.5 more than that (fitted by scripts/fit_garble.py). Scores and verdicts do not depend on it.")
     headless: bool = _f(True, "A sentence that opens in lowercase with an auxiliary or a modal (\"is to provide.\") lost its subject with "
                              "the line before it: garbled (reason `headless`), whatever its score.")
+    broken_off: bool = _f(True, "A sentence that ends, with no punctuation, on a word no sentence ends with (the, of, which, and…) broke off "
+                               "where its line did: garbled (reason `broken_off`), whatever its score.")
     truncated: bool = _f(True, "A file's or record's last sentence that ends without sentence punctuation is garbled (reason `truncated`): "
                               "the scrape was cut off there, mid-sentence.")
     # 1.2 is the smallest margin that keeps 98% of the full-evidence verdicts on the dev sets (scripts/fit_garble.py)

@@ -32,6 +32,11 @@ _GARBLED_ACTION = {"drop": Action.DROPPED, "flag": Action.FLAGGED, "keep": Actio
 #: before it ("is to provide.", "should start and drink at least 8 glasses of water."): the scrape
 #: dropped or broke that line. Twelve such rows in the dev sets, every one labelled garbled.
 _HEADLESS = re.compile(r"^(?:is|are|was|were|has|have|had|does|did|must|should|shall|can|could|will|would|may|might)\s+[a-z]")
+#: A sentence that ends, with no punctuation, on a word no English sentence ends with (an article, a
+#: conjunction, "of", "which"…) broke off where its line did ("… which covers a total area of").
+#: Fifteen such rows in the dev sets ended on these or on words that may end a sentence ("that",
+#: "to"), all garbled or furniture; only the first kind is taken.
+_BROKEN_OFF = re.compile(r"\s(?:the|a|an|and|or|but|of|which|whose|than|because|although|its|their|our|your|my)$")  # "Vitamin A" ends well
 
 
 def contribution(sig: Signal, weights: dict[str, float]) -> float:
@@ -66,10 +71,10 @@ def decide(sent: Sentence, cfg: Config) -> None:
         return  # boilerplate, dup and headings were decided by their own stage
     fired = [(sig.reason, c) for sig in sent.signals if sig.value > 0 and named(sig, c := contribution(sig, weights), cfg.garble.reason_baseline)]
     sent.reasons = [r for r, _ in sorted(fired, key=lambda rc: (-rc[1], rc[0]))]
-    headless = cfg.garble.headless and bool(_HEADLESS.match(sent.cleaned))
-    if headless:
-        sent.reasons.insert(0, "headless")
-    if headless or sent.garble_score >= cfg.garble.threshold:
+    broken = [code for code, on, pattern in (("headless", cfg.garble.headless, _HEADLESS), ("broken_off", cfg.garble.broken_off, _BROKEN_OFF))
+              if on and pattern.search(sent.cleaned.strip())]
+    sent.reasons[:0] = broken
+    if broken or sent.garble_score >= cfg.garble.threshold:
         sent.verdict = Verdict.GARBLED
         sent.action = _GARBLED_ACTION[cfg.output.garbled]
 

@@ -143,7 +143,7 @@ def open_cache(cfg: Config) -> RunCache | None:
     parse = {"spacy": spacy.__version__, "model": cfg.model.spacy}
     # What decides which sentences get a signal (weights, threshold, the cascade) is out: a signal's value
     # depends on the sentence alone, and the cascade's predicted stand-ins are never cached.
-    decision = ("threshold", "weights", "student", "cascade_margin", "lm_threads", "lm_timeout_s", "truncated", "headless", "reason_baseline")
+    decision = ("threshold", "weights", "student", "cascade_margin", "lm_threads", "lm_timeout_s", "truncated", "headless", "broken_off", "reason_baseline")
     signals = {"repair": cfg.repair.__dict__, "garble": {k: v for k, v in cfg.garble.__dict__.items() if k not in decision},
                "languagetool": {k: v for k, v in cfg.languagetool.__dict__.items() if k not in ("url", "path", "timeout_s")}}
     try:

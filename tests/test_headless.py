@@ -1,4 +1,5 @@
-"""A sentence that lost its subject with the line before it is garbled, reason `headless`
+"""A sentence that lost its subject with the line before it is garbled, reason `headless`, and one that broke off
+where its line did, reason `broken_off`
 (tests/data/holdout2 and holdout4: "is to provide.", "should start and drink at least 8 glasses of water.")."""
 
 from __future__ import annotations
@@ -37,3 +38,17 @@ def test_the_rule_can_be_turned_off_and_never_touches_a_dropped_line() -> None:
                  verdict=Verdict.BOILERPLATE)
     decide(s, Config())
     assert s.verdict is Verdict.BOILERPLATE and s.reasons == []
+
+
+@pytest.mark.parametrize("text", ["In the west part of the city lies the charming West Lake which covers a total area of",
+                                  "In this period, the priority is not weight loss or gain, but", "The webinar was organized by the",
+                                  "bread, vegetable dish, meat and"])
+def test_a_sentence_ending_on_a_word_no_sentence_ends_with_broke_off(text: str) -> None:
+    s = _decided(text)
+    assert (s.verdict, s.reasons[0]) == (Verdict.GARBLED, "broken_off")
+
+
+@pytest.mark.parametrize("text", ["I did not know that", "This is what it is made of.", "Where does it come from", "Eat Well and Rest Well",
+                                  "Vitamin A", "Plan B"])
+def test_sentences_that_may_end_so_are_not_broken_off(text: str) -> None:
+    assert "broken_off" not in _decided(text).reasons
