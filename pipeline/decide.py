@@ -5,6 +5,11 @@ garble_score is a logistic model over the signal values:
 with the weights fitted on human labels (scripts/fit_garble.py) and kept in
 config. Each signal's contribution w_i * v_i (in log-odds) is what the report
 shows, so a reviewer sees how much each piece of evidence moved the score.
+
+Three shapes of broken text are garbled whatever the score, since no signal weighs what they
+lost: a sentence whose subject went with the line before it (`headless`), one that broke off at
+its line's end (`broken_off`), and a document's last sentence, cut off where the scrape stopped
+(`truncated`). Each can be turned off in config.
 """
 
 from __future__ import annotations
