@@ -47,7 +47,7 @@ test: setup browser
 	$(BIN)/python -m pytest -q
 
 # The sample's dev set and MLQE-PE dev, then the sites' dev set (60 pages of 57 other sites) and
-# the four holdouts' (10, 20, 20 and 20 pages of 70 more sites), per site.
+# the five holdouts' (10, 20, 20, 20 and 20 pages of 90 more sites), per site.
 eval: setup
 	$(BIN)/pipeline eval --devset tests/data/devset.tsv raw/ --mlqe tests/data/mlqe/mlqe_pe_xen_dev.tsv
 	$(BIN)/pipeline eval --devset tests/data/sites/devset.tsv tests/data/sites/raw/
@@ -55,6 +55,7 @@ eval: setup
 	$(BIN)/pipeline eval --devset tests/data/holdout2/devset.tsv tests/data/holdout2/raw/
 	$(BIN)/pipeline eval --devset tests/data/holdout3/devset.tsv tests/data/holdout3/raw/
 	$(BIN)/pipeline eval --devset tests/data/holdout4/devset.tsv tests/data/holdout4/raw/
+	$(BIN)/pipeline eval --devset tests/data/holdout5/devset.tsv tests/data/holdout5/raw/
 
 clean:
 	rm -rf cleaned/*.md reports/*.csv reports/*.parquet reports/*.json reports/*.md reports/*.html
