@@ -49,12 +49,6 @@ def contribution(sig: Signal, weights: dict[str, float]) -> float:
     return weights.get(sig.name, 0.0) * sig.value
 
 
-def contributions(sent: Sentence, weights: dict[str, float]) -> list[tuple[str, float]]:
-    """(reason code, w * value in log-odds) for every firing signal, strongest first."""
-    out = [(sig.reason, contribution(sig, weights)) for sig in sent.signals if sig.reason and sig.value > 0]
-    return sorted(out, key=lambda rc: (-rc[1], rc[0]))
-
-
 def named(sig: Signal, added: float, baseline: dict[str, float]) -> bool:
     """Whether a signal that adds `added` log-odds is a reason: it must add clearly more than it does
     on a fluent sentence. A signal that adds something to most fluent text too (mt_phrasing) says

@@ -50,6 +50,7 @@ SITES = ROOT / "tests" / "data" / "sites"
 CACHE = ROOT / ".cache" / "fit"
 EXPENSIVE = ("languagetool_v1", "lm_fluency_v1")
 MAX_OK_FLAGGED = 0.05
+FLUENT_DA = 70  # an MLQE-PE sentence rated this or higher is fluent (the LM length model, the reasons' baseline)
 L2 = 1.0
 
 
@@ -58,8 +59,8 @@ def arg(name: str, default: str) -> str:
 
 
 # Each scrape set's total row weight, as a share of MLQE-PE train's.
-# 1.0 since 2026-12-07 (0.5 before): on the scrape sets' grouped cross-validation and on the four
-# held-out sets, which nothing is fitted on, every figure rose (holdouts' garbled F1 0.315 -> 0.419)
+# 1.0 since 2026-12-07 (0.5 before): on the scrape sets' grouped cross-validation and on holdouts
+# 1-4 pooled, which nothing is fitted on, every figure rose (holdouts' garbled F1 0.315 -> 0.419)
 # while MLQE-PE dev's mean |Pearson| fell (0.386 -> 0.346); README, "Calibration".
 SCRAPE_SHARE = float(arg("scrape-share", "1.0"))
 
@@ -134,7 +135,7 @@ def fit_lm_length(cfg, df: pd.DataFrame) -> None:  # type: ignore[no-untyped-def
 
     lm = fluency.LmFluency(cfg.cache.folder, cfg.garble.lm_threads, cfg.model.lm, Path(cfg.model.lm_dir), cfg.garble.lm_timeout_s)
     with lm.process:
-        got = lm.surprise_many(list(df.loc[df["da_mean"] >= 70, "mt"]))
+        got = lm.surprise_many(list(df.loc[df["da_mean"] >= FLUENT_DA, "mt"]))
     pts = [g for g in got if g is not None and g[1] > 0]
     b, a = np.polyfit(np.log([n for _, n in pts]), [m for m, _ in pts], 1)
     resid = np.array([m - (a + b * np.log(n)) for m, n in pts])
@@ -306,7 +307,7 @@ def main() -> None:
     print(f"threshold = {threshold}")
     print("weights = { " + ", ".join([f'bias = {w[-1]:.3f}'] + [f'{n} = {v:.3f}' for n, v in zip(names, w[:-1])]) + " }")
     print(f"cascade_margin = {margin}")
-    fluent = t["train"][t["train"]["da_mean"] >= 70]
+    fluent = t["train"][t["train"]["da_mean"] >= FLUENT_DA]
     base = {n: round(float((fluent[n] * v).median()), 2) for n, v in zip(names, w[:-1]) if v > 0}
     print("reason_baseline = { " + ", ".join(f"{n} = {b}" for n, b in base.items() if b > 0) + " }")
     print("student = { " + ", ".join(f"{n} = {{ " + ", ".join(f"{c} = {v}" for c, v in coef.items()) + " }" for n, coef in student.items()) + " }")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..config import SegmentConfig
@@ -96,17 +97,17 @@ def _only_names(w: BlockWork) -> bool:
 HEADING_CHAIN = 1
 
 
-def _heads_body(works: list[BlockWork], i: int, cfg: SegmentConfig) -> bool:
+def _heads_body(works: list[BlockWork], shapes: list[HeadingShape | None], i: int) -> bool:
     """A plain short line is a heading only if body text follows it: a sentence, or a paragraph,
     perhaps after the heading of its first subsection. A bilingual page puts the heading's
     source-language twin between it and its body. A body that opens in lowercase goes on from
-    this line: a sentence the scrape broke in two."""
-    following = [x for x in works[i + 1 :] if not x.boilerplate and not _foreign(x)]
-    for k, nxt in enumerate(following[: HEADING_CHAIN + 1]):
+    this line: a sentence the scrape broke in two. `shapes`: each line's shape on its own."""
+    following = ((j, works[j]) for j in range(i + 1, len(works)) if not works[j].boilerplate and not _foreign(works[j]))
+    for k, (j, nxt) in enumerate(islice(following, HEADING_CHAIN + 1)):
         text = nxt.rep.text
         if body_like(text):
             return not text.lstrip()[:1].islower()
-        if k == HEADING_CHAIN or heading_shape(text, nxt.block.hint, cfg.heading_max_words, _has_verb(nxt.doc)) is None:
+        if k == HEADING_CHAIN or shapes[j] is None:
             return False
     return False
 
@@ -115,15 +116,8 @@ def _shapes(works: list[BlockWork], cfg: SegmentConfig) -> list[HeadingShape | N
     for w in works:
         if not w.boilerplate and _only_names(w):
             w.boilerplate = "nav_line"
-    shapes: list[HeadingShape | None] = []
-    for i, w in enumerate(works):
-        if w.boilerplate:
-            shapes.append(None)
-            continue
-        shape = heading_shape(w.rep.text, w.block.hint, cfg.heading_max_words, _has_verb(w.doc))
-        if shape and shape.style == "plain" and not _heads_body(works, i, cfg):
-            shape = None
-        shapes.append(shape)
+    alone = [None if w.boilerplate else heading_shape(w.rep.text, w.block.hint, cfg.heading_max_words, _has_verb(w.doc)) for w in works]
+    shapes = [None if s is not None and s.style == "plain" and not _heads_body(works, alone, i) else s for i, s in enumerate(alone)]
     # A page set one clause to a line (no full stops) makes most of its lines look like plain
     # headings; where they hold much of the text, they are the text. Counted in words, so that
     # a short page with a question heading over each paragraph keeps its headings.
