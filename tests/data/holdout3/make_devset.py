@@ -356,7 +356,6 @@ LABELS = """
 """
 
 
-
 def main() -> None:
     _sites.build_held_out(HERE, LABELS, PAGES, EARLIER_SETS)
 
